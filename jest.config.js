@@ -17,6 +17,5 @@ module.exports = {
   // jose is ESM-only: let swc transform it too.
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   testPathIgnorePatterns: ['/node_modules/', '/prisma/generated/'],
-  projects: undefined,
   setupFiles: ['reflect-metadata'],
 };

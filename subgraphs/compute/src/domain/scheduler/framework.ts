@@ -3,7 +3,7 @@
 // that fit, and order them. Plugins come ready-made from the registry; nothing
 // here knows any particular plugin.
 
-import { summarizePlacement, type RejectionGroup } from './summary';
+import { commonReasons, summarizePlacement, SUMMARY_EXAMPLES, type RejectionGroup } from './summary';
 import type {
   CycleState,
   FilterPlugin,
@@ -61,7 +61,7 @@ export function runSchedulingCycle(
   // the sort uses it to list the hosts that came closest to fitting first.
   const stage = new Int32Array(n);
   const fitting: number[] = [];
-  const rejectedBy: HostSnapshot[][] = filters.map(() => []);
+  const rejectedBy: number[][] = filters.map(() => []);
 
   for (let i = 0; i < n; i++) {
     const host = hosts[i];
@@ -76,7 +76,7 @@ export function runSchedulingCycle(
       fitting.push(i);
       candidates[i] = { hostId: host.id, hostname: host.hostname, fits: true, score: 0, reasons: [], filteredBy: undefined };
     } else {
-      rejectedBy[j].push(host);
+      rejectedBy[j].push(i);
       candidates[i] = { hostId: host.id, hostname: host.hostname, fits: false, score: null, reasons: status.reasons, filteredBy: filters[j].name };
     }
   }
@@ -88,28 +88,12 @@ export function runSchedulingCycle(
   const sorted = new Array<PlacementCandidate>(n);
   for (let k = 0; k < n; k++) sorted[k] = candidates[order[k]];
 
-  const groups: RejectionGroup[] = [];
-  filters.forEach((f, j) => {
-    const rejected = rejectedBy[j];
-    if (rejected.length === 0) return;
-    groups.push({ filterIndex: j, count: rejected.length, headline: headlineFor(f, state, req, rejected, candidates, stage, j), examples: [] });
-  });
-  // Examples come from the sorted list so that they do not depend on input order.
-  for (const c of sorted) {
-    if (c.fits) continue;
-    const g = groups.find((x) => filters[x.filterIndex].name === c.filteredBy);
-    if (g !== undefined && g.examples.length < SUMMARY_EXAMPLES) g.examples.push(c.hostname);
-  }
-
   return {
     chosen: fitting.length > 0 ? hosts[order[0]] : null,
     candidates: sorted,
-    summary: summarizePlacement(n, fitting.length, groups),
+    summary: summarizePlacement(n, fitting.length, rejectionGroups(filters, state, req, hosts, candidates, rejectedBy, order, stage)),
   };
 }
-
-/** How many hostnames each summary group quotes. */
-export const SUMMARY_EXAMPLES = 3;
 
 /** Re-checks one host against the filters alone (scores mean nothing for one host). */
 export function evaluateHostWith(
@@ -125,6 +109,35 @@ export function evaluateHostWith(
     if (!status.ok) return { ok: false, filteredBy: f.name, reasons: status.reasons };
   }
   return { ok: true };
+}
+
+function rejectionGroups(
+  filters: readonly FilterPlugin[],
+  state: CycleState,
+  req: PlacementRequest,
+  hosts: readonly HostSnapshot[],
+  candidates: readonly PlacementCandidate[],
+  rejectedBy: readonly number[][],
+  order: Uint32Array,
+  stage: Int32Array,
+): RejectionGroup[] {
+  // Examples come from the sorted order so that they do not depend on input order.
+  const examples: string[][] = filters.map(() => []);
+  for (let k = 0; k < order.length; k++) {
+    const j = stage[order[k]];
+    if (j < filters.length && examples[j].length < SUMMARY_EXAMPLES) examples[j].push(candidates[order[k]].hostname);
+  }
+  const groups: RejectionGroup[] = [];
+  filters.forEach((f, j) => {
+    const rejected = rejectedBy[j];
+    if (rejected.length === 0) return;
+    const headline =
+      f.summarize !== undefined
+        ? f.summarize(state, req, rejected.map((i) => hosts[i]))
+        : commonReasons(rejected.map((i) => candidates[i].reasons));
+    groups.push({ filterIndex: j, count: rejected.length, headline, examples: examples[j] });
+  });
+  return groups;
 }
 
 function scoreFitting(
