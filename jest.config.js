@@ -18,4 +18,6 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   testPathIgnorePatterns: ['/node_modules/', '/prisma/generated/'],
   setupFiles: ['reflect-metadata'],
+  // Integration tests start whole control planes; unit tests finish far below this.
+  testTimeout: 30000,
 };

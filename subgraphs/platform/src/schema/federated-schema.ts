@@ -12,10 +12,14 @@ const FEDERATION_LINK =
 /** `__resolveReference` per entity type name; each is backed by a per-request DataLoader. */
 export type ReferenceResolvers = Record<string, { __resolveReference: (ref: { id: string }, ctx: never) => unknown }>;
 
+// type-graphql identifies resolver and type classes by their constructors.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type ClassRef = Function;
+
 export interface FederatedSchemaOptions {
-  resolvers: NonEmptyArray<Function>;
+  resolvers: NonEmptyArray<ClassRef>;
   /** Types not reachable from a resolver, e.g. other subgraphs' entity stubs. */
-  orphanedTypes?: Function[];
+  orphanedTypes?: ClassRef[];
   references?: ReferenceResolvers;
   /** Hands type-graphql the resolver instances the subgraph built with its dependencies. */
   container: ContainerType;

@@ -74,10 +74,12 @@ export function runSchedulingCycle(
     stage[i] = j;
     if (status.ok) {
       fitting.push(i);
+      // Same property set in both branches keeps the objects one hidden class.
       candidates[i] = { hostId: host.id, hostname: host.hostname, fits: true, score: 0, reasons: [], filteredBy: undefined };
     } else {
       rejectedBy[j].push(i);
-      candidates[i] = { hostId: host.id, hostname: host.hostname, fits: false, score: null, reasons: status.reasons, filteredBy: filters[j].name };
+      const filteredBy = filters[j].name;
+      candidates[i] = { hostId: host.id, hostname: host.hostname, fits: false, score: null, reasons: status.reasons, filteredBy };
     }
   }
 
@@ -88,10 +90,11 @@ export function runSchedulingCycle(
   const sorted = new Array<PlacementCandidate>(n);
   for (let k = 0; k < n; k++) sorted[k] = candidates[order[k]];
 
+  const groups = rejectionGroups(filters, state, req, hosts, candidates, rejectedBy, order, stage);
   return {
     chosen: fitting.length > 0 ? hosts[order[0]] : null,
     candidates: sorted,
-    summary: summarizePlacement(n, fitting.length, rejectionGroups(filters, state, req, hosts, candidates, rejectedBy, order, stage)),
+    summary: summarizePlacement(n, fitting.length, groups),
   };
 }
 
@@ -165,7 +168,10 @@ function scoreFitting(
       const s = raw[k];
       // As in Kubernetes: an out-of-range score is a plugin bug; placing on it would hide it.
       if (!(s >= MIN_SCORE && s <= MAX_SCORE)) {
-        throw new RangeError(`score plugin "${plugin.name}" gave host ${hosts[fitting[k]].id} the score ${s}; scores must be within ${MIN_SCORE}..${MAX_SCORE}`);
+        throw new RangeError(
+          `score plugin "${plugin.name}" gave host ${hosts[fitting[k]].id} the score ${s}; ` +
+            `scores must be within ${MIN_SCORE}..${MAX_SCORE}`,
+        );
       }
       totals[k] += weight * s;
     }

@@ -48,7 +48,9 @@ function instantiate<S extends z.ZodType, P>(schema: S, create: (args: z.output<
 
 /** "resourceWeights.cpu: Too small: expected number to be >=0", one per issue. */
 export function formatIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message));
+  return error.issues.map((issue) =>
+    issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message,
+  );
 }
 
 export const defaultRegistry: PluginRegistry = Object.freeze({

@@ -61,20 +61,22 @@ export function createScheduler(profile: SchedulerProfile, registry: PluginRegis
   };
   const accept = <P extends { name: string }>(where: string, name: string, built: Instantiated<P>) => {
     if (!built.ok) return void problems.push(...built.problems.map((p) => `${where} (${name}) args: ${p}`));
-    if (built.plugin.name !== name) return void problems.push(`${where}: registry entry "${name}" built a plugin named "${built.plugin.name}"`);
+    if (built.plugin.name !== name) {
+      return void problems.push(`${where}: registry entry "${name}" built a plugin named "${built.plugin.name}"`);
+    }
     return built.plugin;
   };
 
   shape.data.filters.forEach(({ name, args }, i) => {
     const where = `filters[${i}]`;
-    const plugin = lookup(where, name, 'filter')?.instantiate(args);
-    const accepted = plugin && accept(where, name, plugin);
+    const built = lookup(where, name, 'filter')?.instantiate(args);
+    const accepted = built && accept(where, name, built);
     if (accepted) filters.push(accepted);
   });
   shape.data.scorers.forEach(({ name, weight, args }, i) => {
     const where = `scorers[${i}]`;
-    const plugin = lookup(where, name, 'scorer')?.instantiate(args);
-    const accepted = plugin && accept(where, name, plugin);
+    const built = lookup(where, name, 'scorer')?.instantiate(args);
+    const accepted = built && accept(where, name, built);
     if (accepted) scorers.push({ plugin: accepted, weight });
   });
   if (problems.length > 0) throw new InvalidSchedulerProfileError(problems);

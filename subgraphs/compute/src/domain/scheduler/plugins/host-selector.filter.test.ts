@@ -24,7 +24,7 @@ describe('host-selector filter', () => {
     expect(missingLabels(selectorEntries(selector), labels)).toEqual(missing);
   });
 
-  it.each([
+  it.each<{ selector: Record<string, string>; labels: Record<string, string>; expected: unknown }>([
     { selector: {}, labels: {}, expected: { ok: true } },
     { selector: { zone: 'a' }, labels: { zone: 'a' }, expected: { ok: true } },
     { selector: { zone: 'a' }, labels: { zone: 'b' }, expected: { ok: false, reasons: ['labels: missing zone=a'] } },

@@ -14,8 +14,12 @@ export const spreadArgs = z.strictObject({
    * How much each resource counts in the mean; default cpu 1, memory 1 (a plain mean).
    * Raise memory where memory, not CPU, is what runs out first.
    */
+  // abort: a negative weight is reported once, without the sum check piling on.
   resourceWeights: z
-    .strictObject({ cpu: z.number().min(0).default(1), memory: z.number().min(0).default(1) })
+    .strictObject({
+      cpu: z.number().min(0, { abort: true }).default(1),
+      memory: z.number().min(0, { abort: true }).default(1),
+    })
     .refine((w) => w.cpu + w.memory > 0, 'at least one resource weight must be above 0')
     .default({ cpu: 1, memory: 1 }),
 });

@@ -1,0 +1,77 @@
+import 'reflect-metadata';
+import { createTestDatabaseTarget } from '../subgraphs/platform/src/testing/test-database';
+import { loadGatewayConfig } from '../gateway/src/config';
+import { startControlPlane, type ControlPlane } from '../gateway/src/control-plane';
+
+export const ADMIN_PASSWORD = 'admin-password-for-tests';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T;
+  errors?: Array<{ message: string; extensions?: { code?: string } & Record<string, unknown> }>;
+}
+
+export interface TestClient {
+  url: string;
+  cp: ControlPlane;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  login(username: string, password: string): Promise<string>;
+  adminToken(): Promise<string>;
+  /** Creates a user of the role and returns its access token. */
+  userToken(role: 'ADMIN' | 'OPERATOR' | 'VIEWER'): Promise<string>;
+  stop(): Promise<void>;
+}
+
+const quiet = { info: () => undefined, warn: () => undefined };
+
+/** A whole control plane on port 0 with its own fresh database, driven over HTTP like a client. */
+export async function startTestControlPlane(env: Record<string, string> = {}): Promise<TestClient> {
+  const db = await createTestDatabaseTarget();
+  const config = loadGatewayConfig({ LQ_PORT: '0', LQ_HOST: '127.0.0.1', LQ_ADMIN_PASSWORD: ADMIN_PASSWORD, NODE_ENV: 'test', ...db.env, ...env });
+  const cp = await startControlPlane(config, 'all', quiet);
+  const url = `http://127.0.0.1:${cp.gateway.port}/graphql`;
+  let admin: string | undefined;
+  let seq = 0;
+
+  const gql: TestClient['gql'] = async (query, variables, token, headers) => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as Omit<GraphQLResponse, 'status'>;
+    return { status: res.status, ...body } as GraphQLResponse<never>;
+  };
+  const login = async (username: string, password: string) => {
+    const res = await gql<{ login: { accessToken: string | null; userErrors: { message: string }[] } }>(
+      'mutation($i: LoginInput!) { login(input: $i) { accessToken userErrors { message } } }',
+      { i: { username, password } },
+    );
+    const token = res.data?.login.accessToken;
+    if (!token) throw new Error(`login failed: ${JSON.stringify(res)}`);
+    return token;
+  };
+  const client: TestClient = {
+    url,
+    cp,
+    gql,
+    login,
+    adminToken: async () => (admin ??= await login('admin', ADMIN_PASSWORD)),
+    userToken: async (role) => {
+      const username = `${role.toLowerCase()}-${process.pid}-${++seq}`;
+      const password = `${username}-password`;
+      const res = await gql<{ createUser: { userErrors: unknown[] } }>(
+        'mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } userErrors { message } } }',
+        { i: { username, email: `${username}@example.test`, password, role } },
+        await client.adminToken(),
+      );
+      if (res.data?.createUser.userErrors.length !== 0) throw new Error(`createUser failed: ${JSON.stringify(res)}`);
+      return login(username, password);
+    },
+    stop: async () => {
+      await cp.stop();
+      await db.cleanup();
+    },
+  };
+  return client;
+}
