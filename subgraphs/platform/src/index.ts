@@ -21,3 +21,8 @@ export * from './config/parse-config';
 export * from './secrets/shared-secrets';
 export * from './server/subgraph';
 export * from './server/subgraph-server';
+export * from './events/event-queue';
+export * from './events/event-bus';
+export * from './events/topics';
+export * from './events/publisher';
+export * from './coordination';

@@ -1,0 +1,55 @@
+/**
+ * What control-plane replicas must agree on, behind small interfaces with an in-process
+ * implementation (embedded mode, one process) and an etcd one (ETCD_ENDPOINTS).
+ */
+
+export interface Leadership {
+  /** Whether this process leads now. */
+  isLeader(): boolean;
+  stop(): Promise<void>;
+}
+
+export interface LeaderElection {
+  /**
+   * Campaigns for `name` and runs `lead` while this process is the leader. `lead` receives a
+   * signal that aborts when leadership is lost or stop() is called; after a loss the process
+   * campaigns again.
+   */
+  run(name: string, lead: (signal: AbortSignal) => void | Promise<void>): Leadership;
+}
+
+export interface HeartbeatLeases {
+  /** Records a host heartbeat: grants the host's lease on the first beat, refreshes it after. */
+  beat(hostId: string): Promise<void>;
+  /** Whether the host's lease is live. */
+  isAlive(hostId: string): Promise<boolean>;
+  /** Calls back when a host's lease expires because its heartbeats stopped. */
+  onExpired(listener: (hostId: string) => void): () => void;
+  /** Drops a host's lease (host removed); no expiry is reported for it. */
+  forget(hostId: string): Promise<void>;
+}
+
+export interface Locks {
+  /** Runs fn holding the named lock; waits up to timeoutMs for it. */
+  withLock<T>(name: string, fn: () => Promise<T>, timeoutMs?: number): Promise<T>;
+}
+
+export interface Coordination {
+  election: LeaderElection;
+  leases: HeartbeatLeases;
+  locks: Locks;
+  /** 'etcd' or 'in-process', for logs and readiness. */
+  kind: string;
+  close(): Promise<void>;
+}
+
+export class LockTimeoutError extends Error {}
+
+/** etcd key layout (from the seed plan). */
+export const KEYS = {
+  prefix: '/limiquantix/',
+  hostHeartbeat: (hostId: string) => `/limiquantix/hosts/${hostId}/heartbeat`,
+  hostHeartbeatPrefix: '/limiquantix/hosts/',
+  lock: (name: string) => `/limiquantix/locks/${name}`,
+  election: (name: string) => `/limiquantix/election/${name}`,
+};
