@@ -15,6 +15,8 @@ const schema = z.object({
   LQ_DATA_DIR: z.string().default('./.limiquantix'),
   /** PostgreSQL connection string; when set, PGlite is not used. */
   DATABASE_URL: z.string().url().optional(),
+  /** Redis for change events across replicas; in-process pub/sub when unset. */
+  REDIS_URL: z.string().url().optional(),
   /** PostgreSQL pool size per process. Default 10. */
   LQ_DB_POOL_SIZE: intFromEnv(1, 200).default(10),
   /** Password of the bootstrap `admin` user on first start; generated and printed once if unset. */
@@ -61,6 +63,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined>) {
     database: c.DATABASE_URL
       ? ({ kind: 'postgres', url: c.DATABASE_URL, poolSize: c.LQ_DB_POOL_SIZE } as const)
       : ({ kind: 'pglite', dataDir: c.LQ_DATA_DIR } as const),
+    redisUrl: c.REDIS_URL,
     adminPassword: c.LQ_ADMIN_PASSWORD,
     secrets: { jwtSecret: c.LQ_JWT_SECRET, identitySecret: c.LQ_INTERNAL_SECRET },
     accessTokenTtlSeconds: c.LQ_ACCESS_TOKEN_TTL,

@@ -8,6 +8,7 @@ import {
   PrismaAuditSink,
   SUBGRAPH_NAMES,
   startSubgraphServer,
+  createEventBus,
   type DatabaseHandle,
   type RunningServer,
   type SubgraphName,
@@ -51,7 +52,8 @@ async function readiness(db: DatabaseHandle): Promise<ReadinessReport> {
  */
 export async function startControlPlane(config: GatewayConfig, role: Role, log: Logger): Promise<ControlPlane> {
   const db = await openDatabase(config.database);
-  const stops: Array<() => Promise<void>> = [];
+  const events = createEventBus(config.redisUrl);
+  const stops: Array<() => Promise<void>> = [() => events.close()];
   try {
     const applied = await applyMigrations(db.sql, loadMigrations(MIGRATIONS_DIR));
     if (applied.length) log.info(`applied migrations: ${applied.join(', ')}`);
@@ -96,6 +98,7 @@ export async function startControlPlane(config: GatewayConfig, role: Role, log: 
       limits: config.limits,
       production: config.production,
       readiness: () => readiness(db),
+      events,
     });
     stops.unshift(() => gateway.stop());
     return {

@@ -7,7 +7,11 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
-import { formatError, type SubgraphName } from '../../subgraphs/platform/src';
+import type { GraphQLSchema } from 'graphql';
+import { formatError, type EventBus, type SubgraphName } from '../../subgraphs/platform/src';
+import { buildSubscriptionSchema } from './subscriptions/subscription-schema';
+import { FollowUpExecutor } from './subscriptions/follow-up-executor';
+import { startSubscriptionServer } from './subscriptions/subscription-server';
 import { authenticate, type VerifyAccessToken } from './auth/authenticate';
 import { IdentityDataSource } from './supergraph/identity-data-source';
 import { operationLimitsPlugin } from './limits/limits.plugin';
@@ -31,14 +35,14 @@ export interface GatewayOptions {
   limits: OperationLimits;
   production: boolean;
   readiness: () => Promise<ReadinessReport>;
+  /** Where change events arrive; subscriptions are served over graphql-ws from it. */
+  events: EventBus;
 }
 
 export interface RunningGateway {
   url: string;
   port: number;
   httpServer: http.Server;
-  /** The composed API schema (subscriptions build on it). */
-  apiSchema: () => import('graphql').GraphQLSchema;
   stop(): Promise<void>;
 }
 
@@ -52,6 +56,12 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       return new IdentityDataSource(target, opts.identitySecret);
     },
   });
+  let apiSchema: GraphQLSchema | null = null;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema: s }) => {
+    apiSchema = s;
+    subscriptionSchema = null;
+  });
+  let subscriptionSchema: GraphQLSchema | null = null;
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -96,6 +106,19 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     }),
   );
 
+  const followUps = new FollowUpExecutor(apollo);
+  const subscriptions = startSubscriptionServer({
+    httpServer,
+    path: '/graphql',
+    verifyAccessToken: opts.verifyAccessToken,
+    limits: opts.limits,
+    schema: () => {
+      if (!apiSchema) throw new Error('gateway schema not loaded');
+      subscriptionSchema ??= buildSubscriptionSchema(apiSchema, opts.events, followUps);
+      return subscriptionSchema;
+    },
+  });
+
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(opts.port, opts.host, () => resolve());
@@ -106,12 +129,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     url: `http://${shownHost}:${port}/graphql`,
     port,
     httpServer,
-    apiSchema: () => {
-      const schema = (gateway as unknown as { schema?: import('graphql').GraphQLSchema }).schema;
-      if (!schema) throw new Error('gateway schema not loaded');
-      return schema;
-    },
     stop: async () => {
+      await subscriptions.close();
       await apollo.stop();
     },
   };

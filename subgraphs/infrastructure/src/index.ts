@@ -3,8 +3,8 @@ import type { InfrastructureContext } from './context';
 import { ClusterStorage } from './data/cluster.storage';
 import { DrsRecommendationStorage } from './data/drs-recommendation.storage';
 import { HostStorage } from './data/host.storage';
-import { createLoaders, type InfrastructureStores } from './data/loaders';
-import { DEFAULT_OVERCOMMIT, type OvercommitRatios } from './domain/host';
+import { createLoaders } from './data/loaders';
+import { DEFAULT_CPU_OVERCOMMIT, DEFAULT_MEMORY_OVERCOMMIT, type OvercommitRatios } from './domain/host';
 import { ClusterResolver } from './resolvers/cluster.resolver';
 import { DrsRecommendationResolver } from './resolvers/drs-recommendation.resolver';
 import { DrsStatusResolver } from './resolvers/drs-status.resolver';
@@ -37,12 +37,15 @@ export interface InfrastructureDeps {
 
 /** The infrastructure subgraph: hosts, clusters and DRS recommendations. */
 export async function createInfrastructureSubgraph(deps: InfrastructureDeps): Promise<Subgraph<InfrastructureContext>> {
-  const stores: InfrastructureStores = {
+  const stores = {
     hosts: new HostStorage(deps.db),
     clusters: new ClusterStorage(deps.db),
     recommendations: new DrsRecommendationStorage(deps.db),
   };
-  const hostService = new HostService(stores.hosts, { ...DEFAULT_OVERCOMMIT, ...deps.overcommit });
+  const hostService = new HostService(stores.hosts, {
+    cpu: deps.overcommit?.cpu ?? DEFAULT_CPU_OVERCOMMIT,
+    memory: deps.overcommit?.memory ?? DEFAULT_MEMORY_OVERCOMMIT,
+  });
   const clusterService = new ClusterService(stores.clusters);
   const recommendationService = new DrsRecommendationService(stores.recommendations);
 

@@ -2,13 +2,20 @@ import type { DrsRecommendation as DrsRecommendationRow, Prisma } from '../../..
 import type { Database } from '../../../platform/src';
 import type { DrsRecommendation, DrsRecommendationQuery } from '../domain/cluster';
 
-/** The drs_recommendations table, read as domain recommendations. */
+/**
+ * The drs_recommendations table, read as domain recommendations.
+ *
+ * Every read leaves out recommendations whose source or target host no longer exists: the
+ * table has no foreign key to hosts (a removed host leaves its history behind), the API's
+ * sourceHost/targetHost are non-null, and a move from or to a host that is gone can never be
+ * applied. Lists, references and the pending count all apply the same rule, so they agree.
+ */
 export class DrsRecommendationStorage {
   constructor(private readonly db: Database) {}
 
   async findByIds(ids: readonly string[]): Promise<DrsRecommendation[]> {
     const rows = await this.db.drsRecommendation.findMany({ where: { id: { in: [...ids] } } });
-    return rows.map(toRecommendation);
+    return (await this.withExistingHosts(rows)).map(toRecommendation);
   }
 
   /**
@@ -24,17 +31,27 @@ export class DrsRecommendationStorage {
       where,
       orderBy: [{ priority: 'asc' }, { createdAt: 'desc' }, { id: 'asc' }],
     });
-    return rows.map(toRecommendation);
+    return (await this.withExistingHosts(rows)).map(toRecommendation);
   }
 
   /** PENDING recommendations per cluster; clusters with none are absent from the map. */
   async countPendingByCluster(clusterIds: readonly string[]): Promise<Map<string, number>> {
-    const groups = await this.db.drsRecommendation.groupBy({
-      by: ['clusterId'],
+    // Rows rather than a GROUP BY, to apply the host rule; DRS keeps only a few pending.
+    const rows = await this.db.drsRecommendation.findMany({
       where: { clusterId: { in: [...clusterIds] }, status: 'PENDING' },
-      _count: { _all: true },
+      select: { clusterId: true, sourceHostId: true, targetHostId: true },
     });
-    return new Map(groups.map((g) => [g.clusterId, g._count._all]));
+    const counts = new Map<string, number>();
+    for (const row of await this.withExistingHosts(rows)) counts.set(row.clusterId, (counts.get(row.clusterId) ?? 0) + 1);
+    return counts;
+  }
+
+  private async withExistingHosts<R extends { sourceHostId: string; targetHostId: string }>(rows: R[]): Promise<R[]> {
+    const ids = [...new Set(rows.flatMap((r) => [r.sourceHostId, r.targetHostId]))];
+    if (ids.length === 0) return rows;
+    const found = await this.db.host.findMany({ where: { id: { in: ids } }, select: { id: true } });
+    const existing = new Set(found.map((h) => h.id));
+    return rows.filter((r) => existing.has(r.sourceHostId) && existing.has(r.targetHostId));
   }
 }
 

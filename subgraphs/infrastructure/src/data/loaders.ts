@@ -5,11 +5,11 @@ import type { ClusterStorage } from './cluster.storage';
 import type { DrsRecommendationStorage } from './drs-recommendation.storage';
 import type { HostStorage } from './host.storage';
 
-/** The subgraph's storages, built once at start-up. */
-export interface InfrastructureStores {
-  hosts: HostStorage;
-  clusters: ClusterStorage;
-  recommendations: DrsRecommendationStorage;
+/** The storage methods the loaders batch into (the storages, built once at start-up). */
+export interface LoaderSources {
+  hosts: Pick<HostStorage, 'findByIds' | 'readyHostsByCluster'>;
+  clusters: Pick<ClusterStorage, 'findByIds'>;
+  recommendations: Pick<DrsRecommendationStorage, 'findByIds' | 'countPendingByCluster'>;
 }
 
 /**
@@ -26,7 +26,7 @@ export interface InfrastructureLoaders {
   pendingRecommendationCountByClusterId: DataLoader<string, number>;
 }
 
-export function createLoaders(stores: InfrastructureStores): InfrastructureLoaders {
+export function createLoaders(stores: LoaderSources): InfrastructureLoaders {
   return {
     hostById: new DataLoader((ids) => stores.hosts.findByIds(ids).then((rows) => byKey(ids, rows))),
     clusterById: new DataLoader((ids) => stores.clusters.findByIds(ids).then((rows) => byKey(ids, rows))),

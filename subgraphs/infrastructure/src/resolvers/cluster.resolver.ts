@@ -12,18 +12,18 @@ import { HostConnection } from '../schema/host-connection.type';
 @Resolver(() => ClusterType)
 export class ClusterResolver {
   constructor(
-    private readonly clusters: ClusterService,
-    private readonly hosts: HostService,
+    private readonly clusterService: ClusterService,
+    private readonly hostService: HostService,
   ) {}
 
   @Query(() => ClusterType, { nullable: true })
   cluster(@Arg('id', () => ID) id: string, @Ctx() ctx: InfrastructureContext): Promise<Cluster | null> {
-    return this.clusters.cluster(ctx, id);
+    return this.clusterService.cluster(ctx, id);
   }
 
   @Query(() => [ClusterType])
   clusters(@Ctx() ctx: InfrastructureContext): Promise<Cluster[]> {
-    return this.clusters.clusters(ctx);
+    return this.clusterService.clusters(ctx);
   }
 
   @FieldResolver(() => HostConnection)
@@ -33,7 +33,7 @@ export class ClusterResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<Connection<Host>> {
-    return this.hosts.hosts(ctx, { clusterId: cluster.id }, { first, after });
+    return this.hostService.hosts(ctx, { clusterId: cluster.id }, { first, after });
   }
 
   @FieldResolver(() => DrsStatusType)

@@ -15,9 +15,9 @@ import { VirtualMachineRef } from '../schema/virtual-machine-ref.type';
 @Resolver(() => DrsRecommendationType)
 export class DrsRecommendationResolver {
   constructor(
-    private readonly recommendations: DrsRecommendationService,
-    private readonly clusters: ClusterService,
-    private readonly hosts: HostService,
+    private readonly recommendationService: DrsRecommendationService,
+    private readonly clusterService: ClusterService,
+    private readonly hostService: HostService,
   ) {}
 
   @Query(() => [DrsRecommendationType])
@@ -26,7 +26,7 @@ export class DrsRecommendationResolver {
     @Arg('clusterId', () => ID, { nullable: true }) clusterId?: string | null,
     @Arg('statuses', () => [DrsRecommendationStatusEnum], { nullable: true }) statuses?: DrsRecommendationStatus[] | null,
   ): Promise<DrsRecommendation[]> {
-    return this.recommendations.recommendations(ctx, {
+    return this.recommendationService.recommendations(ctx, {
       ...(clusterId != null ? { clusterId } : {}),
       ...(statuses ? { statuses } : {}),
     });
@@ -34,7 +34,7 @@ export class DrsRecommendationResolver {
 
   @FieldResolver(() => ClusterType)
   cluster(@Root() rec: DrsRecommendation, @Ctx() ctx: InfrastructureContext): Promise<Cluster | null> {
-    return this.clusters.cluster(ctx, rec.clusterId);
+    return this.clusterService.cluster(ctx, rec.clusterId);
   }
 
   @FieldResolver(() => VirtualMachineRef)
@@ -44,12 +44,12 @@ export class DrsRecommendationResolver {
 
   @FieldResolver(() => HostType)
   sourceHost(@Root() rec: DrsRecommendation, @Ctx() ctx: InfrastructureContext): Promise<Host | null> {
-    return this.hosts.host(ctx, rec.sourceHostId);
+    return this.hostService.host(ctx, rec.sourceHostId);
   }
 
   @FieldResolver(() => HostType)
   targetHost(@Root() rec: DrsRecommendation, @Ctx() ctx: InfrastructureContext): Promise<Host | null> {
-    return this.hosts.host(ctx, rec.targetHostId);
+    return this.hostService.host(ctx, rec.targetHostId);
   }
 
   @FieldResolver(() => TaskRef, { nullable: true })

@@ -13,13 +13,13 @@ import { HostType } from '../schema/host.type';
 @Resolver(() => HostType)
 export class HostResolver {
   constructor(
-    private readonly hosts: HostService,
-    private readonly clusters: ClusterService,
+    private readonly hostService: HostService,
+    private readonly clusterService: ClusterService,
   ) {}
 
   @Query(() => HostType, { nullable: true })
   host(@Arg('id', () => ID) id: string, @Ctx() ctx: InfrastructureContext): Promise<Host | null> {
-    return this.hosts.host(ctx, id);
+    return this.hostService.host(ctx, id);
   }
 
   @Query(() => HostConnection)
@@ -29,7 +29,7 @@ export class HostResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<Connection<Host>> {
-    return this.hosts.hosts(ctx, toHostQuery(filter), { first, after });
+    return this.hostService.hosts(ctx, toHostQuery(filter), { first, after });
   }
 
   @FieldResolver(() => [Label])
@@ -39,7 +39,7 @@ export class HostResolver {
 
   @FieldResolver(() => ClusterType, { nullable: true })
   cluster(@Root() host: Host, @Ctx() ctx: InfrastructureContext): Promise<Cluster | null> | null {
-    return host.clusterId === null ? null : this.clusters.cluster(ctx, host.clusterId);
+    return host.clusterId === null ? null : this.clusterService.cluster(ctx, host.clusterId);
   }
 }
 

@@ -7,7 +7,7 @@ import { isUuid } from './ids';
 
 /** Reading clusters and their DRS status; create/update and DRS runs join it later. */
 export class ClusterService {
-  constructor(private readonly clusters: ClusterStorage) {}
+  constructor(private readonly storage: ClusterStorage) {}
 
   /** The cluster, or null when it does not exist (or the id is not a uuid). */
   async cluster(ctx: InfrastructureContext, id: string): Promise<Cluster | null> {
@@ -17,7 +17,7 @@ export class ClusterService {
 
   async clusters(ctx: InfrastructureContext): Promise<Cluster[]> {
     authorize(ctx, 'cluster:read');
-    return this.clusters.list();
+    return this.storage.list();
   }
 
   /**

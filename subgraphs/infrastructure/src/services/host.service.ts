@@ -9,10 +9,13 @@ const EMPTY: Connection<Host> = { edges: [], pageInfo: { hasNextPage: false, end
 /** Reading hosts; registration, cordon and drain join it in the next issue. */
 export class HostService {
   constructor(
-    private readonly hosts: HostStorage,
+    private readonly storage: HostStorage,
     /** Overcommit in force for hosts registered or refreshed now; default 2.0 CPU, 1.5 memory. */
     private readonly overcommit: OvercommitRatios = DEFAULT_OVERCOMMIT,
-  ) {}
+  ) {
+    // A bad ratio is a configuration bug: fail at start-up, not at the first registration.
+    allocatableOf({ vcpus: 1, memoryMib: 1 }, overcommit);
+  }
 
   /** The host, or null when it does not exist (or the id is not a uuid). */
   async host(ctx: InfrastructureContext, id: string): Promise<Host | null> {
@@ -26,7 +29,7 @@ export class HostService {
     const req = pageRequest(page);
     // No host can belong to a cluster whose id is not a uuid.
     if (query.clusterId !== undefined && !isUuid(query.clusterId)) return EMPTY;
-    return this.hosts.page(query, req);
+    return this.storage.page(query, req);
   }
 
   /** What a host of this capacity may be promised under the configured overcommit. */

@@ -30,11 +30,14 @@ export function encodeCursor(key: CursorKey): string {
   return Buffer.from(JSON.stringify([key.createdAt.toISOString(), key.id])).toString('base64url');
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function decodeCursor(cursor: string): CursorKey {
   try {
     const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
     const createdAt = new Date(String(at));
-    if (typeof id !== 'string' || Number.isNaN(createdAt.getTime())) throw new Error('shape');
+    // Every id is a UUID: checking it here keeps a forged cursor from reaching SQL.
+    if (typeof id !== 'string' || !UUID.test(id) || Number.isNaN(createdAt.getTime())) throw new Error('shape');
     return { createdAt, id };
   } catch {
     throw new InputError('Invalid cursor: pass an endCursor from a previous page', { field: ['after'] });
