@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { intFromEnv, parseConfig, SUBGRAPH_NAMES, type SubgraphName } from './platform/src';
+import { controlPlaneEnv, controlPlaneSettings, intFromEnv, parseConfig, SUBGRAPH_NAMES, type SubgraphName } from './platform/src';
 
 /** Default port of each subgraph process (docker-compose.yaml uses the same). */
 export const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = {
@@ -14,19 +14,12 @@ export const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = {
  * A subgraph process always uses PostgreSQL: PGlite is one process per data folder, so the
  * split topology needs a real server.
  */
-const schema = z.object({
-  /** PostgreSQL connection string. Required. */
-  DATABASE_URL: z.string().url(),
+const schema = controlPlaneEnv.extend({
+  DATABASE_URL: z.string().url({ message: 'is required for a subgraph process (a PostgreSQL URL)' }),
   /** Port to listen on. Default: compute 4001, infrastructure 4002, storage-network 4003, ops 4004. */
   LQ_PORT: intFromEnv(0, 65535).optional(),
   /** Address to listen on. Default 0.0.0.0. */
   LQ_HOST: z.string().default('0.0.0.0'),
-  LQ_DB_POOL_SIZE: intFromEnv(1, 200).default(10),
-  LQ_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
-  LQ_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  LQ_INTERNAL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  LQ_ACCESS_TOKEN_TTL: intFromEnv(30, 86_400).default(900),
-  LQ_REFRESH_TOKEN_TTL: intFromEnv(300, 90 * 86_400).default(604_800),
 });
 
 export function loadSubgraphConfig(name: string | undefined, env: Record<string, string | undefined>) {
@@ -36,13 +29,10 @@ export function loadSubgraphConfig(name: string | undefined, env: Record<string,
   const subgraph = name as SubgraphName;
   const c = parseConfig(schema, env);
   return {
+    ...controlPlaneSettings(c),
     subgraph,
     port: c.LQ_PORT ?? DEFAULT_SUBGRAPH_PORTS[subgraph],
     host: c.LQ_HOST,
     database: { kind: 'postgres', url: c.DATABASE_URL, poolSize: c.LQ_DB_POOL_SIZE } as const,
-    adminPassword: c.LQ_ADMIN_PASSWORD,
-    secrets: { jwtSecret: c.LQ_JWT_SECRET, identitySecret: c.LQ_INTERNAL_SECRET },
-    accessTokenTtlSeconds: c.LQ_ACCESS_TOKEN_TTL,
-    refreshTokenTtlSeconds: c.LQ_REFRESH_TOKEN_TTL,
   };
 }

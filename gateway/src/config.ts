@@ -1,36 +1,23 @@
 import { z } from 'zod';
-import { commaList, intFromEnv, parseConfig } from '../../subgraphs/platform/src';
+import { commaList, controlPlaneEnv, controlPlaneSettings, intFromEnv, parseConfig } from '../../subgraphs/platform/src';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/platform/src';
 
 /**
  * The one configuration module of the `limiquantix` deployable (the embedded all-in-one
- * process and the gateway role). Every variable is listed in the README.
+ * process and the gateway role). Shared control-plane variables come from
+ * platform/config/control-plane-env.ts; every variable is listed in the README.
  */
-const schema = z.object({
+const schema = controlPlaneEnv.extend({
   /** HTTP/WebSocket port of the gateway. Default 4000. */
   LQ_PORT: intFromEnv(0, 65535).default(4000),
   /** Address to listen on. Default 0.0.0.0. */
   LQ_HOST: z.string().default('0.0.0.0'),
-  /** Embedded mode: the PGlite data folder (also holds generated PKI). Default ./.limiquantix. */
-  LQ_DATA_DIR: z.string().default('./.limiquantix'),
-  /** PostgreSQL connection string; when set, PGlite is not used. */
-  DATABASE_URL: z.string().url().optional(),
-  /** Redis for change events across replicas; in-process pub/sub when unset. */
-  REDIS_URL: z.string().url().optional(),
-  /** PostgreSQL pool size per process. Default 10. */
-  LQ_DB_POOL_SIZE: intFromEnv(1, 200).default(10),
-  /** Password of the bootstrap `admin` user on first start; generated and printed once if unset. */
-  LQ_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
-  /** Signs access tokens. Default: generated once and kept in the database (shared by replicas). */
-  LQ_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  /** Signs the gateway's identity assertions to subgraphs. Default: generated once and kept in the database. */
-  LQ_INTERNAL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  /** Access token lifetime in seconds. Default 900 (15 min). */
-  LQ_ACCESS_TOKEN_TTL: intFromEnv(30, 86_400).default(900),
-  /** Refresh token lifetime in seconds. Default 604800 (7 days). */
-  LQ_REFRESH_TOKEN_TTL: intFromEnv(300, 90 * 86_400).default(604_800),
   /** Gateway role only: `compute=http://…/graphql,infrastructure=…,storage-network=…,ops=…`. */
   LQ_SUBGRAPH_URLS: commaList.optional(),
+  /** Embedded mode: simulated hosts started and registered at start-up. Default 3; 0 for none. */
+  LQ_DEMO_HOSTS: intFromEnv(0, 5000).default(3),
+  /** Multiplies the simulated hosts' operation durations. Default 1. */
+  LQ_SIM_LATENCY_SCALE: z.coerce.number().min(0).max(100).default(1),
   /** Deepest operation allowed. Default 15. */
   LQ_MAX_DEPTH: intFromEnv(3, 100).default(15),
   /** Highest estimated operation cost allowed. Default 25000. */
@@ -57,18 +44,15 @@ function parseSubgraphUrls(entries: string[] | undefined): Partial<Record<Subgra
 export function loadGatewayConfig(env: Record<string, string | undefined>) {
   const c = parseConfig(schema, env);
   return {
+    ...controlPlaneSettings(c),
     port: c.LQ_PORT,
     host: c.LQ_HOST,
-    dataDir: c.LQ_DATA_DIR,
     database: c.DATABASE_URL
       ? ({ kind: 'postgres', url: c.DATABASE_URL, poolSize: c.LQ_DB_POOL_SIZE } as const)
       : ({ kind: 'pglite', dataDir: c.LQ_DATA_DIR } as const),
-    redisUrl: c.REDIS_URL,
-    adminPassword: c.LQ_ADMIN_PASSWORD,
-    secrets: { jwtSecret: c.LQ_JWT_SECRET, identitySecret: c.LQ_INTERNAL_SECRET },
-    accessTokenTtlSeconds: c.LQ_ACCESS_TOKEN_TTL,
-    refreshTokenTtlSeconds: c.LQ_REFRESH_TOKEN_TTL,
     subgraphUrls: parseSubgraphUrls(c.LQ_SUBGRAPH_URLS),
+    demoHosts: c.LQ_DEMO_HOSTS,
+    simLatencyScale: c.LQ_SIM_LATENCY_SCALE,
     limits: { maxDepth: c.LQ_MAX_DEPTH, maxCost: c.LQ_MAX_COST, maxAliases: c.LQ_MAX_ALIASES },
     production: c.NODE_ENV === 'production',
   };

@@ -26,3 +26,4 @@ export * from './events/event-bus';
 export * from './events/topics';
 export * from './events/publisher';
 export * from './coordination';
+export * from './config/control-plane-env';
