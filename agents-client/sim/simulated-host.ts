@@ -130,11 +130,19 @@ export class SimulatedHost {
     this.model.core.crash();
   }
 
-  /** A new agent process: same VMs (all off after a power loss), new boot id, numbering from 1. */
+  /**
+   * A new agent process on the same port: same VMs (all off after a power loss),
+   * new boot id, event numbering from 1; hang, slow and stopped heartbeats are cleared.
+   */
   async restart(): Promise<void> {
     if (this.phase === 'serving') return;
     if (this.powerLossOnRestart) this.model.core.powerLoss();
     this.powerLossOnRestart = false;
+    // A fresh process: whatever wedged the old one is gone. Armed failNext faults
+    // belong to the hypervisor and stay.
+    this.hung = false;
+    this.slowMs = 0;
+    this.heartbeats = true;
     this.model.core.events.reboot(this.nextBootId());
     await this.start();
   }

@@ -25,6 +25,15 @@ export interface EventWatchPolicy {
   random: () => number;
 }
 
+/**
+ * A buffered VM state change of the same boot at or below the list's sequence is
+ * already in the list; passing it on would move the consumer back in time.
+ * Heartbeats and operation completions are not part of the list, so they pass.
+ */
+export function isReflectedIn(event: AgentEvent, point: AgentResyncPoint): boolean {
+  return event.kind === 'vmState' && event.bootId === point.bootId && event.seq <= point.seq;
+}
+
 interface Session {
   stream: { cancel(): void } | undefined;
   /** Events that arrived before the resync list; delivered after it. */
@@ -93,9 +102,7 @@ export class ReconnectingEventWatch implements EventWatch {
     this.failures = 0;
     this.guard(() => this.onResync(snapshot.vms, snapshot.point));
     session.resynced = true;
-    const { bootId, seq } = snapshot.point;
-    // Buffered events of the same boot at or below the list's sequence are in it already.
-    for (const event of session.buffer) if (event.bootId !== bootId || event.seq > seq) this.deliver(event);
+    for (const event of session.buffer) if (!isReflectedIn(event, snapshot.point)) this.deliver(event);
     session.buffer = [];
     this.guard(() => this.options.onConnectionChange?.({ connected: true }));
   }

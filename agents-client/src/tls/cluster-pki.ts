@@ -133,7 +133,7 @@ async function withLock<T>(path: string, work: () => Promise<T>): Promise<T> {
       // A holder that died leaves its lock behind; take over after a while.
       const age = await stat(path).then((s) => Date.now() - s.mtimeMs, () => 0);
       if (age > LOCK_STALE_MS) await rm(path, { force: true });
-      else if (Date.now() > deadline) throw new Error(`timed out waiting for the PKI lock ${path}`);
+      else if (Date.now() > deadline) throw new Error(`timed out waiting for the PKI lock ${path}`, { cause: error });
       else await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
     }
   }

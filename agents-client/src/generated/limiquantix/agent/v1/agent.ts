@@ -394,17 +394,6 @@ export const Disk: MessageFns<Disk> = {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
   },
-
-  create(base?: DeepPartial<Disk>): Disk {
-    return Disk.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<Disk>): Disk {
-    const message = createBaseDisk();
-    message.volumeId = object.volumeId ?? "";
-    message.sizeGib = object.sizeGib ?? 0;
-    message.bootIndex = object.bootIndex ?? undefined;
-    return message;
-  },
 };
 
 function createBaseNic(): Nic {
@@ -483,18 +472,6 @@ export const Nic: MessageFns<Nic> = {
     } finally {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
-  },
-
-  create(base?: DeepPartial<Nic>): Nic {
-    return Nic.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<Nic>): Nic {
-    const message = createBaseNic();
-    message.networkId = object.networkId ?? "";
-    message.macAddress = object.macAddress ?? "";
-    message.ipAddress = object.ipAddress ?? undefined;
-    message.securityGroupIds = object.securityGroupIds?.map((e) => e) || [];
-    return message;
   },
 };
 
@@ -608,21 +585,6 @@ export const VmSpec: MessageFns<VmSpec> = {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
   },
-
-  create(base?: DeepPartial<VmSpec>): VmSpec {
-    return VmSpec.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<VmSpec>): VmSpec {
-    const message = createBaseVmSpec();
-    message.vmId = object.vmId ?? "";
-    message.name = object.name ?? "";
-    message.vcpus = object.vcpus ?? 0;
-    message.memoryMib = object.memoryMib ?? 0;
-    message.image = object.image ?? undefined;
-    message.disks = object.disks?.map((e) => Disk.fromPartial(e)) || [];
-    message.nics = object.nics?.map((e) => Nic.fromPartial(e)) || [];
-    return message;
-  },
 };
 
 function createBaseSecurityGroupRule(): SecurityGroupRule {
@@ -724,20 +686,6 @@ export const SecurityGroupRule: MessageFns<SecurityGroupRule> = {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
   },
-
-  create(base?: DeepPartial<SecurityGroupRule>): SecurityGroupRule {
-    return SecurityGroupRule.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<SecurityGroupRule>): SecurityGroupRule {
-    const message = createBaseSecurityGroupRule();
-    message.securityGroupId = object.securityGroupId ?? "";
-    message.direction = object.direction ?? 0;
-    message.protocol = object.protocol ?? 0;
-    message.portFrom = object.portFrom ?? 0;
-    message.portTo = object.portTo ?? 0;
-    message.cidr = object.cidr ?? "";
-    return message;
-  },
 };
 
 function createBaseGetHostInfoRequest(): GetHostInfoRequest {
@@ -772,14 +720,6 @@ export const GetHostInfoRequest: MessageFns<GetHostInfoRequest> = {
     } finally {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
-  },
-
-  create(base?: DeepPartial<GetHostInfoRequest>): GetHostInfoRequest {
-    return GetHostInfoRequest.fromPartial(base ?? {});
-  },
-  fromPartial(_: DeepPartial<GetHostInfoRequest>): GetHostInfoRequest {
-    const message = createBaseGetHostInfoRequest();
-    return message;
   },
 };
 
@@ -916,30 +856,6 @@ export const GetHostInfoResponse: MessageFns<GetHostInfoResponse> = {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
   },
-
-  create(base?: DeepPartial<GetHostInfoResponse>): GetHostInfoResponse {
-    return GetHostInfoResponse.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<GetHostInfoResponse>): GetHostInfoResponse {
-    const message = createBaseGetHostInfoResponse();
-    message.hostId = object.hostId ?? "";
-    message.hostname = object.hostname ?? "";
-    message.vcpus = object.vcpus ?? 0;
-    message.memoryMib = object.memoryMib ?? 0;
-    message.agentVersion = object.agentVersion ?? "";
-    message.capabilities = object.capabilities?.map((e) => e) || [];
-    message.labels = (globalThis.Object.entries(object.labels ?? {}) as [string, string][]).reduce(
-      (acc: { [key: string]: string }, [key, value]: [string, string]) => {
-        if (value !== undefined) {
-          acc[key] = globalThis.String(value);
-        }
-        return acc;
-      },
-      {},
-    );
-    message.bootId = object.bootId ?? "";
-    return message;
-  },
 };
 
 function createBaseGetHostInfoResponse_LabelsEntry(): GetHostInfoResponse_LabelsEntry {
@@ -996,16 +912,6 @@ export const GetHostInfoResponse_LabelsEntry: MessageFns<GetHostInfoResponse_Lab
     } finally {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
-  },
-
-  create(base?: DeepPartial<GetHostInfoResponse_LabelsEntry>): GetHostInfoResponse_LabelsEntry {
-    return GetHostInfoResponse_LabelsEntry.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<GetHostInfoResponse_LabelsEntry>): GetHostInfoResponse_LabelsEntry {
-    const message = createBaseGetHostInfoResponse_LabelsEntry();
-    message.key = object.key ?? "";
-    message.value = object.value ?? "";
-    return message;
   },
 };
 
@@ -1075,17 +981,6 @@ export const CreateVmRequest: MessageFns<CreateVmRequest> = {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
   },
-
-  create(base?: DeepPartial<CreateVmRequest>): CreateVmRequest {
-    return CreateVmRequest.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<CreateVmRequest>): CreateVmRequest {
-    const message = createBaseCreateVmRequest();
-    message.operationId = object.operationId ?? "";
-    message.spec = (object.spec !== undefined && object.spec !== null) ? VmSpec.fromPartial(object.spec) : undefined;
-    message.start = object.start ?? false;
-    return message;
-  },
 };
 
 function createBaseCreateVmResponse(): CreateVmResponse {
@@ -1131,15 +1026,6 @@ export const CreateVmResponse: MessageFns<CreateVmResponse> = {
     } finally {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
-  },
-
-  create(base?: DeepPartial<CreateVmResponse>): CreateVmResponse {
-    return CreateVmResponse.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<CreateVmResponse>): CreateVmResponse {
-    const message = createBaseCreateVmResponse();
-    message.operationId = object.operationId ?? "";
-    return message;
   },
 };
 
@@ -1198,16 +1084,6 @@ export const StartVmRequest: MessageFns<StartVmRequest> = {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
   },
-
-  create(base?: DeepPartial<StartVmRequest>): StartVmRequest {
-    return StartVmRequest.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<StartVmRequest>): StartVmRequest {
-    const message = createBaseStartVmRequest();
-    message.operationId = object.operationId ?? "";
-    message.vmId = object.vmId ?? "";
-    return message;
-  },
 };
 
 function createBaseStartVmResponse(): StartVmResponse {
@@ -1253,15 +1129,6 @@ export const StartVmResponse: MessageFns<StartVmResponse> = {
     } finally {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
-  },
-
-  create(base?: DeepPartial<StartVmResponse>): StartVmResponse {
-    return StartVmResponse.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<StartVmResponse>): StartVmResponse {
-    const message = createBaseStartVmResponse();
-    message.operationId = object.operationId ?? "";
-    return message;
   },
 };
 
@@ -1331,17 +1198,6 @@ export const StopVmRequest: MessageFns<StopVmRequest> = {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
   },
-
-  create(base?: DeepPartial<StopVmRequest>): StopVmRequest {
-    return StopVmRequest.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<StopVmRequest>): StopVmRequest {
-    const message = createBaseStopVmRequest();
-    message.operationId = object.operationId ?? "";
-    message.vmId = object.vmId ?? "";
-    message.force = object.force ?? false;
-    return message;
-  },
 };
 
 function createBaseStopVmResponse(): StopVmResponse {
@@ -1387,15 +1243,6 @@ export const StopVmResponse: MessageFns<StopVmResponse> = {
     } finally {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
-  },
-
-  create(base?: DeepPartial<StopVmResponse>): StopVmResponse {
-    return StopVmResponse.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<StopVmResponse>): StopVmResponse {
-    const message = createBaseStopVmResponse();
-    message.operationId = object.operationId ?? "";
-    return message;
   },
 };
 
@@ -1454,16 +1301,6 @@ export const RebootVmRequest: MessageFns<RebootVmRequest> = {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
   },
-
-  create(base?: DeepPartial<RebootVmRequest>): RebootVmRequest {
-    return RebootVmRequest.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<RebootVmRequest>): RebootVmRequest {
-    const message = createBaseRebootVmRequest();
-    message.operationId = object.operationId ?? "";
-    message.vmId = object.vmId ?? "";
-    return message;
-  },
 };
 
 function createBaseRebootVmResponse(): RebootVmResponse {
@@ -1509,15 +1346,6 @@ export const RebootVmResponse: MessageFns<RebootVmResponse> = {
     } finally {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
-  },
-
-  create(base?: DeepPartial<RebootVmResponse>): RebootVmResponse {
-    return RebootVmResponse.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<RebootVmResponse>): RebootVmResponse {
-    const message = createBaseRebootVmResponse();
-    message.operationId = object.operationId ?? "";
-    return message;
   },
 };
 
@@ -1576,16 +1404,6 @@ export const DeleteVmRequest: MessageFns<DeleteVmRequest> = {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
   },
-
-  create(base?: DeepPartial<DeleteVmRequest>): DeleteVmRequest {
-    return DeleteVmRequest.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<DeleteVmRequest>): DeleteVmRequest {
-    const message = createBaseDeleteVmRequest();
-    message.operationId = object.operationId ?? "";
-    message.vmId = object.vmId ?? "";
-    return message;
-  },
 };
 
 function createBaseDeleteVmResponse(): DeleteVmResponse {
@@ -1631,15 +1449,6 @@ export const DeleteVmResponse: MessageFns<DeleteVmResponse> = {
     } finally {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
-  },
-
-  create(base?: DeepPartial<DeleteVmResponse>): DeleteVmResponse {
-    return DeleteVmResponse.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<DeleteVmResponse>): DeleteVmResponse {
-    const message = createBaseDeleteVmResponse();
-    message.operationId = object.operationId ?? "";
-    return message;
   },
 };
 
@@ -1709,17 +1518,6 @@ export const PrepareMigrationRequest: MessageFns<PrepareMigrationRequest> = {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
   },
-
-  create(base?: DeepPartial<PrepareMigrationRequest>): PrepareMigrationRequest {
-    return PrepareMigrationRequest.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<PrepareMigrationRequest>): PrepareMigrationRequest {
-    const message = createBasePrepareMigrationRequest();
-    message.operationId = object.operationId ?? "";
-    message.spec = (object.spec !== undefined && object.spec !== null) ? VmSpec.fromPartial(object.spec) : undefined;
-    message.sourceHostId = object.sourceHostId ?? "";
-    return message;
-  },
 };
 
 function createBasePrepareMigrationResponse(): PrepareMigrationResponse {
@@ -1776,16 +1574,6 @@ export const PrepareMigrationResponse: MessageFns<PrepareMigrationResponse> = {
     } finally {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
-  },
-
-  create(base?: DeepPartial<PrepareMigrationResponse>): PrepareMigrationResponse {
-    return PrepareMigrationResponse.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<PrepareMigrationResponse>): PrepareMigrationResponse {
-    const message = createBasePrepareMigrationResponse();
-    message.operationId = object.operationId ?? "";
-    message.migrationToken = object.migrationToken ?? "";
-    return message;
   },
 };
 
@@ -1866,18 +1654,6 @@ export const SendMigrationRequest: MessageFns<SendMigrationRequest> = {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
   },
-
-  create(base?: DeepPartial<SendMigrationRequest>): SendMigrationRequest {
-    return SendMigrationRequest.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<SendMigrationRequest>): SendMigrationRequest {
-    const message = createBaseSendMigrationRequest();
-    message.operationId = object.operationId ?? "";
-    message.vmId = object.vmId ?? "";
-    message.targetAddress = object.targetAddress ?? "";
-    message.migrationToken = object.migrationToken ?? "";
-    return message;
-  },
 };
 
 function createBaseSendMigrationResponse(): SendMigrationResponse {
@@ -1923,15 +1699,6 @@ export const SendMigrationResponse: MessageFns<SendMigrationResponse> = {
     } finally {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
-  },
-
-  create(base?: DeepPartial<SendMigrationResponse>): SendMigrationResponse {
-    return SendMigrationResponse.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<SendMigrationResponse>): SendMigrationResponse {
-    const message = createBaseSendMigrationResponse();
-    message.operationId = object.operationId ?? "";
-    return message;
   },
 };
 
@@ -2012,18 +1779,6 @@ export const CreateSnapshotRequest: MessageFns<CreateSnapshotRequest> = {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
   },
-
-  create(base?: DeepPartial<CreateSnapshotRequest>): CreateSnapshotRequest {
-    return CreateSnapshotRequest.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<CreateSnapshotRequest>): CreateSnapshotRequest {
-    const message = createBaseCreateSnapshotRequest();
-    message.operationId = object.operationId ?? "";
-    message.vmId = object.vmId ?? "";
-    message.snapshotId = object.snapshotId ?? "";
-    message.name = object.name ?? "";
-    return message;
-  },
 };
 
 function createBaseCreateSnapshotResponse(): CreateSnapshotResponse {
@@ -2069,15 +1824,6 @@ export const CreateSnapshotResponse: MessageFns<CreateSnapshotResponse> = {
     } finally {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
-  },
-
-  create(base?: DeepPartial<CreateSnapshotResponse>): CreateSnapshotResponse {
-    return CreateSnapshotResponse.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<CreateSnapshotResponse>): CreateSnapshotResponse {
-    const message = createBaseCreateSnapshotResponse();
-    message.operationId = object.operationId ?? "";
-    return message;
   },
 };
 
@@ -2147,17 +1893,6 @@ export const RevertSnapshotRequest: MessageFns<RevertSnapshotRequest> = {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
   },
-
-  create(base?: DeepPartial<RevertSnapshotRequest>): RevertSnapshotRequest {
-    return RevertSnapshotRequest.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<RevertSnapshotRequest>): RevertSnapshotRequest {
-    const message = createBaseRevertSnapshotRequest();
-    message.operationId = object.operationId ?? "";
-    message.vmId = object.vmId ?? "";
-    message.snapshotId = object.snapshotId ?? "";
-    return message;
-  },
 };
 
 function createBaseRevertSnapshotResponse(): RevertSnapshotResponse {
@@ -2203,15 +1938,6 @@ export const RevertSnapshotResponse: MessageFns<RevertSnapshotResponse> = {
     } finally {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
-  },
-
-  create(base?: DeepPartial<RevertSnapshotResponse>): RevertSnapshotResponse {
-    return RevertSnapshotResponse.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<RevertSnapshotResponse>): RevertSnapshotResponse {
-    const message = createBaseRevertSnapshotResponse();
-    message.operationId = object.operationId ?? "";
-    return message;
   },
 };
 
@@ -2281,17 +2007,6 @@ export const DeleteSnapshotRequest: MessageFns<DeleteSnapshotRequest> = {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
   },
-
-  create(base?: DeepPartial<DeleteSnapshotRequest>): DeleteSnapshotRequest {
-    return DeleteSnapshotRequest.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<DeleteSnapshotRequest>): DeleteSnapshotRequest {
-    const message = createBaseDeleteSnapshotRequest();
-    message.operationId = object.operationId ?? "";
-    message.vmId = object.vmId ?? "";
-    message.snapshotId = object.snapshotId ?? "";
-    return message;
-  },
 };
 
 function createBaseDeleteSnapshotResponse(): DeleteSnapshotResponse {
@@ -2337,15 +2052,6 @@ export const DeleteSnapshotResponse: MessageFns<DeleteSnapshotResponse> = {
     } finally {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
-  },
-
-  create(base?: DeepPartial<DeleteSnapshotResponse>): DeleteSnapshotResponse {
-    return DeleteSnapshotResponse.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<DeleteSnapshotResponse>): DeleteSnapshotResponse {
-    const message = createBaseDeleteSnapshotResponse();
-    message.operationId = object.operationId ?? "";
-    return message;
   },
 };
 
@@ -2415,17 +2121,6 @@ export const AttachVolumeRequest: MessageFns<AttachVolumeRequest> = {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
   },
-
-  create(base?: DeepPartial<AttachVolumeRequest>): AttachVolumeRequest {
-    return AttachVolumeRequest.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<AttachVolumeRequest>): AttachVolumeRequest {
-    const message = createBaseAttachVolumeRequest();
-    message.operationId = object.operationId ?? "";
-    message.vmId = object.vmId ?? "";
-    message.disk = (object.disk !== undefined && object.disk !== null) ? Disk.fromPartial(object.disk) : undefined;
-    return message;
-  },
 };
 
 function createBaseAttachVolumeResponse(): AttachVolumeResponse {
@@ -2471,15 +2166,6 @@ export const AttachVolumeResponse: MessageFns<AttachVolumeResponse> = {
     } finally {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
-  },
-
-  create(base?: DeepPartial<AttachVolumeResponse>): AttachVolumeResponse {
-    return AttachVolumeResponse.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<AttachVolumeResponse>): AttachVolumeResponse {
-    const message = createBaseAttachVolumeResponse();
-    message.operationId = object.operationId ?? "";
-    return message;
   },
 };
 
@@ -2549,17 +2235,6 @@ export const DetachVolumeRequest: MessageFns<DetachVolumeRequest> = {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
   },
-
-  create(base?: DeepPartial<DetachVolumeRequest>): DetachVolumeRequest {
-    return DetachVolumeRequest.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<DetachVolumeRequest>): DetachVolumeRequest {
-    const message = createBaseDetachVolumeRequest();
-    message.operationId = object.operationId ?? "";
-    message.vmId = object.vmId ?? "";
-    message.volumeId = object.volumeId ?? "";
-    return message;
-  },
 };
 
 function createBaseDetachVolumeResponse(): DetachVolumeResponse {
@@ -2605,15 +2280,6 @@ export const DetachVolumeResponse: MessageFns<DetachVolumeResponse> = {
     } finally {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
-  },
-
-  create(base?: DeepPartial<DetachVolumeResponse>): DetachVolumeResponse {
-    return DetachVolumeResponse.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<DetachVolumeResponse>): DetachVolumeResponse {
-    const message = createBaseDetachVolumeResponse();
-    message.operationId = object.operationId ?? "";
-    return message;
   },
 };
 
@@ -2694,18 +2360,6 @@ export const ConfigureNicRequest: MessageFns<ConfigureNicRequest> = {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
   },
-
-  create(base?: DeepPartial<ConfigureNicRequest>): ConfigureNicRequest {
-    return ConfigureNicRequest.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<ConfigureNicRequest>): ConfigureNicRequest {
-    const message = createBaseConfigureNicRequest();
-    message.operationId = object.operationId ?? "";
-    message.vmId = object.vmId ?? "";
-    message.nic = (object.nic !== undefined && object.nic !== null) ? Nic.fromPartial(object.nic) : undefined;
-    message.rules = object.rules?.map((e) => SecurityGroupRule.fromPartial(e)) || [];
-    return message;
-  },
 };
 
 function createBaseConfigureNicResponse(): ConfigureNicResponse {
@@ -2752,15 +2406,6 @@ export const ConfigureNicResponse: MessageFns<ConfigureNicResponse> = {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
   },
-
-  create(base?: DeepPartial<ConfigureNicResponse>): ConfigureNicResponse {
-    return ConfigureNicResponse.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<ConfigureNicResponse>): ConfigureNicResponse {
-    const message = createBaseConfigureNicResponse();
-    message.operationId = object.operationId ?? "";
-    return message;
-  },
 };
 
 function createBaseListVmsRequest(): ListVmsRequest {
@@ -2795,14 +2440,6 @@ export const ListVmsRequest: MessageFns<ListVmsRequest> = {
     } finally {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
-  },
-
-  create(base?: DeepPartial<ListVmsRequest>): ListVmsRequest {
-    return ListVmsRequest.fromPartial(base ?? {});
-  },
-  fromPartial(_: DeepPartial<ListVmsRequest>): ListVmsRequest {
-    const message = createBaseListVmsRequest();
-    return message;
   },
 };
 
@@ -2948,23 +2585,6 @@ export const VmStatus: MessageFns<VmStatus> = {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
   },
-
-  create(base?: DeepPartial<VmStatus>): VmStatus {
-    return VmStatus.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<VmStatus>): VmStatus {
-    const message = createBaseVmStatus();
-    message.vmId = object.vmId ?? "";
-    message.name = object.name ?? "";
-    message.state = object.state ?? 0;
-    message.vcpus = object.vcpus ?? 0;
-    message.memoryMib = object.memoryMib ?? 0;
-    message.volumeIds = object.volumeIds?.map((e) => e) || [];
-    message.snapshotIds = object.snapshotIds?.map((e) => e) || [];
-    message.macAddresses = object.macAddresses?.map((e) => e) || [];
-    message.error = object.error ?? "";
-    return message;
-  },
 };
 
 function createBaseListVmsResponse(): ListVmsResponse {
@@ -3033,17 +2653,6 @@ export const ListVmsResponse: MessageFns<ListVmsResponse> = {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
   },
-
-  create(base?: DeepPartial<ListVmsResponse>): ListVmsResponse {
-    return ListVmsResponse.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<ListVmsResponse>): ListVmsResponse {
-    const message = createBaseListVmsResponse();
-    message.vms = object.vms?.map((e) => VmStatus.fromPartial(e)) || [];
-    message.bootId = object.bootId ?? "";
-    message.sequence = object.sequence ?? 0;
-    return message;
-  },
 };
 
 function createBaseWatchEventsRequest(): WatchEventsRequest {
@@ -3078,14 +2687,6 @@ export const WatchEventsRequest: MessageFns<WatchEventsRequest> = {
     } finally {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
-  },
-
-  create(base?: DeepPartial<WatchEventsRequest>): WatchEventsRequest {
-    return WatchEventsRequest.fromPartial(base ?? {});
-  },
-  fromPartial(_: DeepPartial<WatchEventsRequest>): WatchEventsRequest {
-    const message = createBaseWatchEventsRequest();
-    return message;
   },
 };
 
@@ -3177,19 +2778,6 @@ export const Heartbeat: MessageFns<Heartbeat> = {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
   },
-
-  create(base?: DeepPartial<Heartbeat>): Heartbeat {
-    return Heartbeat.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<Heartbeat>): Heartbeat {
-    const message = createBaseHeartbeat();
-    message.cpuPercent = object.cpuPercent ?? 0;
-    message.memoryPercent = object.memoryPercent ?? 0;
-    message.vmCount = object.vmCount ?? 0;
-    message.runningVmCount = object.runningVmCount ?? 0;
-    message.heartbeatIntervalMs = object.heartbeatIntervalMs ?? 0;
-    return message;
-  },
 };
 
 function createBaseVmStateChanged(): VmStateChanged {
@@ -3280,19 +2868,6 @@ export const VmStateChanged: MessageFns<VmStateChanged> = {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
   },
-
-  create(base?: DeepPartial<VmStateChanged>): VmStateChanged {
-    return VmStateChanged.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<VmStateChanged>): VmStateChanged {
-    const message = createBaseVmStateChanged();
-    message.vmId = object.vmId ?? "";
-    message.state = object.state ?? 0;
-    message.previousState = object.previousState ?? 0;
-    message.operationId = object.operationId ?? "";
-    message.error = object.error ?? "";
-    return message;
-  },
 };
 
 function createBaseOperationCompleted(): OperationCompleted {
@@ -3371,18 +2946,6 @@ export const OperationCompleted: MessageFns<OperationCompleted> = {
     } finally {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
-  },
-
-  create(base?: DeepPartial<OperationCompleted>): OperationCompleted {
-    return OperationCompleted.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<OperationCompleted>): OperationCompleted {
-    const message = createBaseOperationCompleted();
-    message.operationId = object.operationId ?? "";
-    message.vmId = object.vmId ?? "";
-    message.succeeded = object.succeeded ?? false;
-    message.error = object.error ?? "";
-    return message;
   },
 };
 
@@ -3487,37 +3050,6 @@ export const WatchEventsResponse: MessageFns<WatchEventsResponse> = {
       (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
     }
   },
-
-  create(base?: DeepPartial<WatchEventsResponse>): WatchEventsResponse {
-    return WatchEventsResponse.fromPartial(base ?? {});
-  },
-  fromPartial(object: DeepPartial<WatchEventsResponse>): WatchEventsResponse {
-    const message = createBaseWatchEventsResponse();
-    message.bootId = object.bootId ?? "";
-    message.sequence = object.sequence ?? 0;
-    message.at = object.at ?? undefined;
-    switch (object.event?.$case) {
-      case "heartbeat": {
-        if (object.event?.value !== undefined && object.event?.value !== null) {
-          message.event = { $case: "heartbeat", value: Heartbeat.fromPartial(object.event.value) };
-        }
-        break;
-      }
-      case "vmState": {
-        if (object.event?.value !== undefined && object.event?.value !== null) {
-          message.event = { $case: "vmState", value: VmStateChanged.fromPartial(object.event.value) };
-        }
-        break;
-      }
-      case "operation": {
-        if (object.event?.value !== undefined && object.event?.value !== null) {
-          message.event = { $case: "operation", value: OperationCompleted.fromPartial(object.event.value) };
-        }
-        break;
-      }
-    }
-    return message;
-  },
 };
 
 /**
@@ -3527,6 +3059,12 @@ export const WatchEventsResponse: MessageFns<WatchEventsResponse> = {
  * certificate signed by the same CA. Agents refuse clients without such a
  * certificate. (Agents also hold a client-capable certificate so that a source
  * agent can reach a target agent during live migration.)
+ *
+ * Connections are long-lived. The control plane sends HTTP/2 keepalive pings
+ * every 30 s while calls are open (the event stream always is), so agents must
+ * permit pings that often (gRPC-Go: keepalive.EnforcementPolicy{MinTime: 20s,
+ * PermitWithoutStream: true}), or they will close the connection with
+ * ENHANCE_YOUR_CALM "too_many_pings".
  *
  * Operation model, shared by every mutating RPC:
  *
@@ -4155,15 +3693,6 @@ export const AgentServiceClient = makeGenericClientConstructor(
   serviceName: string;
 };
 
-type Builtin = Date | Function | Uint8Array | string | number | boolean | undefined;
-
-export type DeepPartial<T> = T extends Builtin ? T
-  : T extends globalThis.Array<infer U> ? globalThis.Array<DeepPartial<U>>
-  : T extends ReadonlyArray<infer U> ? ReadonlyArray<DeepPartial<U>>
-  : T extends { $case: string; value: unknown } ? { $case: T["$case"]; value?: DeepPartial<T["value"]> }
-  : T extends {} ? { [K in keyof T]?: DeepPartial<T[K]> }
-  : Partial<T>;
-
 function toTimestamp(date: Date): Timestamp {
   const seconds = Math.trunc(date.getTime() / 1_000);
   const nanos = (date.getTime() % 1_000) * 1_000_000;
@@ -4190,6 +3719,4 @@ function longToNumber(int64: { toString(): string }): number {
 export interface MessageFns<T> {
   encode(message: T, writer?: BinaryWriter): BinaryWriter;
   decode(input: BinaryReader | Uint8Array, length?: number): T;
-  create(base?: DeepPartial<T>): T;
-  fromPartial(object: DeepPartial<T>): T;
 }
