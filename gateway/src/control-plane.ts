@@ -24,6 +24,8 @@ export type Role = 'all' | 'gateway';
 export interface ControlPlane {
   gateway: RunningGateway;
   db: DatabaseHandle;
+  /** Where each subgraph answers (loopback ports in the embedded mode). */
+  subgraphUrls: Partial<Record<SubgraphName, string>>;
   stop(): Promise<void>;
 }
 
@@ -104,6 +106,7 @@ export async function startControlPlane(config: GatewayConfig, role: Role, log: 
     return {
       gateway,
       db,
+      subgraphUrls,
       stop: async () => {
         for (const stop of stops) await stop().catch(() => undefined);
         await db.close();

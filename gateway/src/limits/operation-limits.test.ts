@@ -28,6 +28,11 @@ describe('operation limits', () => {
     expect(errors[0]).toMatch(/costs \d+ points/);
   });
 
+  it('assumes small plain lists but full pages for connections', () => {
+    expect(errorsOf('{ tags { key } }', { maxDepth: 20, maxCost: 10, maxAliases: 3 })).toEqual([]);
+    expect(errorsOf('{ tags { key } }', { maxDepth: 20, maxCost: 9, maxAliases: 3 })[0]).toMatch(/costs 10 points/);
+  });
+
   it('counts a default page of 50 when first is absent', () => {
     expect(errorsOf('{ vms { edges { node { host { id } } } } }', { maxDepth: 20, maxCost: 99, maxAliases: 3 })[0]).toMatch(/costs/);
   });

@@ -30,6 +30,11 @@ export interface OperationLimits {
 export const DEFAULT_LIMITS: OperationLimits = { maxDepth: 15, maxCost: 25_000, maxAliases: 30 };
 
 const DEFAULT_PAGE = 50;
+/**
+ * Size assumed for a plain list without `first` (a VM's NICs, a group's rules): such lists
+ * belong to one parent and stay small, unlike connections, which grow with the fleet.
+ */
+const PLAIN_LIST_SIZE = 10;
 const MUTATION_COST = 10;
 
 interface Measure {
@@ -60,7 +65,8 @@ function firstArg(node: FieldNode, variables: Record<string, unknown>): number |
 
 /**
  * Shopify's model: an object costs 1, a scalar 0, and a connection or list multiplies its
- * children by the page it may return (`first`, else 50). Introspection is not counted: tools
+ * children by the page it may return (`first`, else 50 for a connection and 10 for a plain
+ * list). Introspection is not counted: tools
  * need it and it is bounded by the schema.
  */
 function measure(
@@ -91,7 +97,8 @@ function measure(
         : { depth: 0, cost: 0, aliases: 0 };
       // A connection's `edges` list is already paid for by the connection's multiplier.
       const multiplied = isConnection || (list && !insideConnection);
-      const multiplier = multiplied ? Math.max(1, firstArg(sel, variables) ?? DEFAULT_PAGE) : 1;
+      const assumed = isConnection ? DEFAULT_PAGE : PLAIN_LIST_SIZE;
+      const multiplier = multiplied ? Math.max(1, firstArg(sel, variables) ?? assumed) : 1;
       child = { depth: inner.depth + 1, cost: (isObject ? 1 : 0) + multiplier * inner.cost, aliases: inner.aliases };
       // A list of objects costs per element even without nested objects.
       if (list && isObject && !isConnection) child.cost = multiplier * (1 + inner.cost);

@@ -13,17 +13,6 @@ export const DEFAULT_ACCESS_TOKEN_TTL_SECONDS = 900;
 
 const ALGORITHM = 'HS256';
 
-/**
- * Thrown by verifyAccessToken; the gateway catches it and passes `message` on as the
- * request's authError (clients see "Not authenticated: access token expired" and refresh).
- */
-export class AccessTokenError extends Error {
-  constructor(readonly reason: 'expired' | 'invalid', options?: { cause?: unknown }) {
-    super(reason === 'expired' ? 'access token expired' : 'access token invalid', options);
-    this.name = 'AccessTokenError';
-  }
-}
-
 export interface SignedAccessToken {
   token: string;
   expiresAt: Date;
@@ -49,33 +38,30 @@ export async function signAccessToken(
 }
 
 /**
- * The viewer an access token speaks for. Rejects (AccessTokenError) anything but an HS256
- * token signed with `secret`, from our issuer for our audience, marked as an access token,
- * carrying an expiry that has not passed, and naming a user id, username and known role.
+ * The viewer an access token speaks for. Rejects anything but an HS256 token signed with
+ * `secret`, from our issuer for our audience, marked as an access token, carrying an expiry
+ * that has not passed, and naming a user id, username and known role.
+ *
+ * Failures are jose's own typed errors, so callers can tell them apart without parsing
+ * messages: `errors.JWTExpired` for an expired token (the client should refresh),
+ * `errors.JWTClaimValidationFailed` (with `.claim`) for a wrong claim, including our own
+ * checks below, and other `errors.JOSEError`s for bad signatures, algorithms and shapes.
  * `now` is for tests; it defaults to the clock.
  */
 export async function verifyAccessToken(secret: Uint8Array, token: string, opts: { now?: Date } = {}): Promise<Viewer> {
-  let payload;
-  try {
-    ({ payload } = await jwtVerify(token, secret, {
-      algorithms: [ALGORITHM],
-      issuer: ACCESS_TOKEN_ISSUER,
-      audience: ACCESS_TOKEN_AUDIENCE,
-      // jose checks exp only when present: a token without one must not live forever.
-      requiredClaims: ['exp', 'sub'],
-      currentDate: opts.now,
-    }));
-  } catch (err) {
-    throw new AccessTokenError(err instanceof errors.JWTExpired ? 'expired' : 'invalid', { cause: err });
-  }
+  const { payload } = await jwtVerify(token, secret, {
+    algorithms: [ALGORITHM],
+    issuer: ACCESS_TOKEN_ISSUER,
+    audience: ACCESS_TOKEN_AUDIENCE,
+    // jose checks exp only when present: a token without one must not live forever.
+    requiredClaims: ['exp', 'sub'],
+    currentDate: opts.now,
+  });
+  const refuse = (claim: string) => new errors.JWTClaimValidationFailed(`unexpected "${claim}" claim value`, payload, claim, 'check_failed');
+  if (payload.token_use !== ACCESS_TOKEN_USE) throw refuse('token_use');
+  if (typeof payload.sub !== 'string') throw refuse('sub');
+  if (typeof payload.username !== 'string') throw refuse('username');
   const role = payload.role as Role;
-  if (
-    payload.token_use !== ACCESS_TOKEN_USE ||
-    typeof payload.sub !== 'string' ||
-    typeof payload.username !== 'string' ||
-    !ROLES.includes(role)
-  ) {
-    throw new AccessTokenError('invalid');
-  }
+  if (!ROLES.includes(role)) throw refuse('role');
   return { userId: payload.sub, username: payload.username, role };
 }

@@ -1,0 +1,6 @@
+import { Field, InputType } from 'type-graphql';
+
+@InputType('RefreshTokenInput')
+export class RefreshTokenInput {
+  @Field(() => String) refreshToken!: string;
+}

@@ -1,0 +1,9 @@
+import { registerEnumType } from 'type-graphql';
+
+export const SeverityEnum = {
+  CRITICAL: 'CRITICAL',
+  WARNING: 'WARNING',
+  INFO: 'INFO',
+} as const;
+
+registerEnumType(SeverityEnum, { name: 'Severity' });
