@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { graphql, type ExecutionResult } from 'graphql';
-import { formatError, ROLE_PERMISSIONS, type Permission, type Role, type Viewer } from '../../platform/src';
+import { formatError, ROLE_PERMISSIONS, type AuditSink, type Permission, type Role, type Viewer } from '../../platform/src';
 import { openTestDatabase } from '../../platform/src/testing/test-database';
-import { createInfrastructureSubgraph } from './index';
+import { createInfrastructureSubgraph, type Logger } from './index';
+import { refusing, refusingLiveDeps } from './testing/fixtures';
 
 type TestDb = Awaited<ReturnType<typeof openTestDatabase>>;
 type Subgraph = Awaited<ReturnType<typeof createInfrastructureSubgraph>>;
@@ -73,7 +74,8 @@ const hostNames = (conn: { edges: { node: { hostname: string } }[] }) => conn.ed
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  subgraph = await createInfrastructureSubgraph({ db: db.prisma, audit: { write: async () => undefined } });
+  // Queries never reach agents, coordination or events: stand-ins that refuse every use prove it.
+  subgraph = await createInfrastructureSubgraph({ db: db.prisma, audit: { write: async () => undefined }, ...refusingLiveDeps() });
   const p = db.prisma;
   await p.cluster.createMany({
     data: [
@@ -378,6 +380,18 @@ describe('authorization', () => {
 
 describe('createInfrastructureSubgraph', () => {
   it('refuses a non-positive overcommit ratio at start-up', async () => {
-    await expect(createInfrastructureSubgraph({ db: db.prisma, audit: { write: async () => undefined }, overcommit: { memory: 0 } })).rejects.toThrow(RangeError);
+    await expect(
+      createInfrastructureSubgraph({ db: db.prisma, audit: { write: async () => undefined }, overcommit: { memory: 0 }, ...refusingLiveDeps() }),
+    ).rejects.toThrow(RangeError);
+  });
+
+  it('builds without touching the database, audit, agents, coordination or events (schema-only composition)', async () => {
+    const built = await createInfrastructureSubgraph({
+      ...refusingLiveDeps(),
+      db: refusing<TestDb['prisma']>('db'),
+      audit: refusing<AuditSink>('audit'),
+      log: refusing<Logger>('log'),
+    });
+    expect(built.name).toBe('infrastructure');
   });
 });

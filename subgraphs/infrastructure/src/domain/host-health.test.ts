@@ -1,35 +1,25 @@
 import {
   DEFAULT_FAILURE_THRESHOLD,
   DEFAULT_HEARTBEAT_INTERVAL_MS,
-  evaluateHostHealth,
-  hostHealth,
+  FAILS_ON_SILENCE,
+  leaseTtlMs,
   nextPhase,
-  type HeartbeatPolicy,
+  RECOVERS_ON_HEARTBEAT,
 } from './host-health';
 import type { HostPhase } from './host';
 
-const NOW = new Date('2026-03-01T12:00:00.000Z');
-const ago = (ms: number) => new Date(NOW.getTime() - ms);
-const SEED: HeartbeatPolicy = { intervalMs: 30_000, failureThreshold: 3 };
-
-describe('hostHealth', () => {
-  it('uses the seed defaults of a 30 s interval and 3 missed heartbeats', () => {
+describe('leaseTtlMs', () => {
+  it('uses the seed defaults of a 30 s interval and 3 missed heartbeats: 90 s', () => {
     expect([DEFAULT_HEARTBEAT_INTERVAL_MS, DEFAULT_FAILURE_THRESHOLD]).toEqual([30_000, 3]);
+    expect(leaseTtlMs()).toBe(90_000);
   });
 
   it.each([
-    { case: 'never heartbeated', last: null, policy: SEED, expected: 'NOT_READY' },
-    { case: 'heartbeated just now', last: ago(0), policy: SEED, expected: 'READY' },
-    { case: 'missed one heartbeat', last: ago(45_000), policy: SEED, expected: 'READY' },
-    { case: 'is silent exactly 3 intervals', last: ago(90_000), policy: SEED, expected: 'READY' },
-    { case: 'is silent 1 ms past 3 intervals', last: ago(90_001), policy: SEED, expected: 'NOT_READY' },
-    { case: 'is silent for an hour', last: ago(3_600_000), policy: SEED, expected: 'NOT_READY' },
-    { case: 'has a heartbeat stamped in the future', last: ago(-5_000), policy: SEED, expected: 'READY' },
-    { case: 'is silent 25 s with a 10 s interval and threshold 2', last: ago(25_000), policy: { intervalMs: 10_000, failureThreshold: 2 }, expected: 'NOT_READY' },
-    { case: 'is silent 25 s with a 10 s interval and threshold 5', last: ago(25_000), policy: { intervalMs: 10_000, failureThreshold: 5 }, expected: 'READY' },
-    { case: 'is silent 2 s with a 1 s interval and threshold 1', last: ago(2_000), policy: { intervalMs: 1_000, failureThreshold: 1 }, expected: 'NOT_READY' },
-  ])('says $expected for a host that $case', ({ last, policy, expected }) => {
-    expect(hostHealth(last, NOW, policy)).toBe(expected);
+    { intervalMs: 100, failureThreshold: 3, expected: 300 },
+    { intervalMs: 10_000, failureThreshold: 1, expected: 10_000 },
+    { intervalMs: 2_500, failureThreshold: 4, expected: 10_000 },
+  ])('gives $expected ms for $intervalMs ms × $failureThreshold', ({ expected, ...policy }) => {
+    expect(leaseTtlMs(policy)).toBe(expected);
   });
 
   it.each([
@@ -39,7 +29,7 @@ describe('hostHealth', () => {
     { intervalMs: 30_000, failureThreshold: 0 },
     { intervalMs: 30_000, failureThreshold: 1.5 },
   ])('rejects the policy $intervalMs ms × $failureThreshold', (policy) => {
-    expect(() => hostHealth(ago(0), NOW, policy)).toThrow(RangeError);
+    expect(() => leaseTtlMs(policy)).toThrow(RangeError);
   });
 });
 
@@ -50,28 +40,17 @@ describe('nextPhase', () => {
     ['NOT_READY', 'READY', 'READY'],
     ['DRAINING', 'READY', 'DRAINING'],
     ['MAINTENANCE', 'READY', 'MAINTENANCE'],
-    ['UNKNOWN', 'NOT_READY', 'NOT_READY'],
+    ['UNKNOWN', 'NOT_READY', 'UNKNOWN'],
     ['READY', 'NOT_READY', 'NOT_READY'],
     ['NOT_READY', 'NOT_READY', 'NOT_READY'],
     ['DRAINING', 'NOT_READY', 'NOT_READY'],
-    ['MAINTENANCE', 'NOT_READY', 'NOT_READY'],
+    ['MAINTENANCE', 'NOT_READY', 'MAINTENANCE'],
   ])('moves a %s host that is %s to %s', (current, health, expected) => {
     expect(nextPhase(current, health)).toBe(expected);
   });
-});
 
-describe('evaluateHostHealth', () => {
-  it.each([
-    { phase: 'UNKNOWN', last: ago(1_000), expected: { health: 'READY', missedHeartbeats: 0, phase: 'READY', changed: true } },
-    { phase: 'READY', last: ago(65_000), expected: { health: 'READY', missedHeartbeats: 2, phase: 'READY', changed: false } },
-    { phase: 'READY', last: ago(120_000), expected: { health: 'NOT_READY', missedHeartbeats: 4, phase: 'NOT_READY', changed: true } },
-    { phase: 'NOT_READY', last: ago(120_000), expected: { health: 'NOT_READY', missedHeartbeats: 4, phase: 'NOT_READY', changed: false } },
-    { phase: 'NOT_READY', last: ago(2_000), expected: { health: 'READY', missedHeartbeats: 0, phase: 'READY', changed: true } },
-    { phase: 'DRAINING', last: ago(10_000), expected: { health: 'READY', missedHeartbeats: 0, phase: 'DRAINING', changed: false } },
-    { phase: 'MAINTENANCE', last: ago(91_000), expected: { health: 'NOT_READY', missedHeartbeats: 3, phase: 'NOT_READY', changed: true } },
-    { phase: 'UNKNOWN', last: null, expected: { health: 'NOT_READY', missedHeartbeats: null, phase: 'NOT_READY', changed: true } },
-    { phase: 'READY', last: ago(-10_000), expected: { health: 'READY', missedHeartbeats: 0, phase: 'READY', changed: false } },
-  ] as const)('checks a $phase host last seen at $last as $expected.phase', ({ phase, last, expected }) => {
-    expect(evaluateHostHealth({ phase, lastHeartbeatAt: last }, NOW, SEED)).toEqual(expected);
+  it('fails READY and DRAINING hosts on silence, and recovers NOT_READY and UNKNOWN ones on a heartbeat', () => {
+    expect(FAILS_ON_SILENCE).toEqual(['READY', 'DRAINING']);
+    expect(RECOVERS_ON_HEARTBEAT).toEqual(['NOT_READY', 'UNKNOWN']);
   });
 });

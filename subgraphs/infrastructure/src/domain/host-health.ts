@@ -1,9 +1,20 @@
-// Host health from heartbeats: the pure decision the heartbeat monitor (next issue) applies
-// to every host on each check. Policy: a host that missed `failureThreshold` consecutive
-// heartbeats has failed and becomes NOT_READY, whatever phase it was in; a host that
-// heartbeats is READY unless an operator put it in DRAINING or MAINTENANCE, which it keeps.
+// Host health from heartbeats: the pure policy the host monitor applies.
+//
+// Each heartbeat refreshes the host's lease, whose TTL is intervalMs × failureThreshold; a
+// lease that runs out means the host missed `failureThreshold` heartbeats in a row and has
+// failed. (The lease lives in the coordination service, etcd or in-process, so the
+// deadline survives a change of monitor leader and nothing has to scan timestamps.)
+//
+// Phases:
+// - silence (lease expired): READY and DRAINING hosts become NOT_READY — HA must see a
+//   failed host as failed even mid-drain. MAINTENANCE is kept: such a host is empty and
+//   cordoned, and is expected to go quiet while it is patched or rebooted; flagging it
+//   NOT_READY would page people and lose the operator's intent. NOT_READY and UNKNOWN stay.
+// - heartbeat: NOT_READY and UNKNOWN hosts become READY; DRAINING and MAINTENANCE are an
+//   operator's decision and are kept. Cordoning is the `schedulable` flag, never the phase,
+//   so a host that fails and recovers keeps whatever schedulable said.
 
-import type { HostPhase } from './host';
+import { HOST_PHASES, type HostPhase } from './host';
 
 /** How often agents heartbeat and how many missed beats mean the host failed. */
 export interface HeartbeatPolicy {
@@ -26,45 +37,26 @@ export const DEFAULT_HEARTBEAT_POLICY: Readonly<HeartbeatPolicy> = Object.freeze
 
 export type HostHealth = 'READY' | 'NOT_READY';
 
-export interface HealthVerdict {
-  health: HostHealth;
-  /** Whole heartbeat intervals elapsed since the last one; null when it never heartbeated. */
-  missedHeartbeats: number | null;
-  /** The phase the host should be in now. */
-  phase: HostPhase;
-  /** True when `phase` differs from the current one: the monitor writes only then. */
-  changed: boolean;
-}
-
 /**
- * READY while the silence since the last heartbeat is at most intervalMs × failureThreshold;
- * NOT_READY beyond it, or when the host never heartbeated. The bound is inclusive so that a
- * heartbeat arriving exactly on time for the last allowed beat does not flap the host.
- * A heartbeat stamped in the future (clock skew) counts as fresh.
+ * The TTL of a host's heartbeat lease: intervalMs × failureThreshold. A RangeError for a
+ * policy that makes no sense (it is a configuration bug).
  */
-export function hostHealth(lastHeartbeatAt: Date | null, now: Date, policy: HeartbeatPolicy = DEFAULT_HEARTBEAT_POLICY): HostHealth {
+export function leaseTtlMs(policy: HeartbeatPolicy = DEFAULT_HEARTBEAT_POLICY): number {
   assertPolicy(policy);
-  if (lastHeartbeatAt === null) return 'NOT_READY';
-  const silenceMs = now.getTime() - lastHeartbeatAt.getTime();
-  return silenceMs > policy.intervalMs * policy.failureThreshold ? 'NOT_READY' : 'READY';
+  return policy.intervalMs * policy.failureThreshold;
 }
 
-/**
- * The phase after a health check. A failure overrides every phase (HA must see the host as
- * failed even mid-drain); recovery returns NOT_READY and UNKNOWN hosts to READY and leaves
- * DRAINING and MAINTENANCE alone. A maintenance host that fails and recovers comes back
- * READY but still unschedulable: cordoning is the `schedulable` flag, not the phase.
- */
+/** The phase a host moves to when its health is observed (see the policy above). */
 export function nextPhase(current: HostPhase, health: HostHealth): HostPhase {
-  if (health === 'NOT_READY') return 'NOT_READY';
   switch (current) {
-    case 'DRAINING':
-    case 'MAINTENANCE':
-      return current;
     case 'READY':
+    case 'DRAINING':
+      return health === 'NOT_READY' ? 'NOT_READY' : current;
     case 'NOT_READY':
     case 'UNKNOWN':
-      return 'READY';
+      return health === 'READY' ? 'READY' : current;
+    case 'MAINTENANCE':
+      return current;
     default: {
       // The platform's UnreachableCaseError lives behind its index, which pulls Prisma and
       // GraphQL into this pure module; the same compile-time proof, spelled locally.
@@ -74,18 +66,11 @@ export function nextPhase(current: HostPhase, health: HostHealth): HostPhase {
   }
 }
 
-/** One host's check: its health, how many beats it missed and the phase transition. */
-export function evaluateHostHealth(
-  host: { phase: HostPhase; lastHeartbeatAt: Date | null },
-  now: Date,
-  policy: HeartbeatPolicy = DEFAULT_HEARTBEAT_POLICY,
-): HealthVerdict {
-  const health = hostHealth(host.lastHeartbeatAt, now, policy);
-  const missedHeartbeats =
-    host.lastHeartbeatAt === null ? null : Math.max(0, Math.floor((now.getTime() - host.lastHeartbeatAt.getTime()) / policy.intervalMs));
-  const phase = nextPhase(host.phase, health);
-  return { health, missedHeartbeats, phase, changed: phase !== host.phase };
-}
+/** Phases that a missed lease turns into NOT_READY: a conditional update's `from` set. */
+export const FAILS_ON_SILENCE: readonly HostPhase[] = HOST_PHASES.filter((p) => nextPhase(p, 'NOT_READY') !== p);
+
+/** Phases that a heartbeat turns into READY. */
+export const RECOVERS_ON_HEARTBEAT: readonly HostPhase[] = HOST_PHASES.filter((p) => nextPhase(p, 'READY') !== p);
 
 function assertPolicy(policy: HeartbeatPolicy): void {
   if (!Number.isFinite(policy.intervalMs) || policy.intervalMs <= 0) {

@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { Label, labelsToList, type Connection } from '../../../platform/src';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Label, labelsToList, runMutation, type Connection, type Payload } from '../../../platform/src';
 import type { Cluster } from '../domain/cluster';
 import type { Host, HostQuery } from '../domain/host';
 import type { InfrastructureContext } from '../context';
@@ -8,7 +8,10 @@ import type { HostService } from '../services/host.service';
 import { ClusterType } from '../schema/cluster.type';
 import { HostConnection } from '../schema/host-connection.type';
 import { HostFilterInput } from '../schema/host-filter.input';
+import { HostIdInput } from '../schema/host-id.input';
+import { HostPayload } from '../schema/host.payload';
 import { HostType } from '../schema/host.type';
+import { RegisterHostInput } from '../schema/register-host.input';
 
 @Resolver(() => HostType)
 export class HostResolver {
@@ -30,6 +33,21 @@ export class HostResolver {
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<Connection<Host>> {
     return this.hostService.hosts(ctx, toHostQuery(filter), { first, after });
+  }
+
+  @Mutation(() => HostPayload, { description: 'Dials the agent over mutual TLS, reads its capacity and stores the host READY. ADMIN only.' })
+  registerHost(@Arg('input', () => RegisterHostInput) input: RegisterHostInput, @Ctx() ctx: InfrastructureContext): Promise<Payload<{ host: Host }>> {
+    return runMutation(() => this.hostService.register(ctx, input));
+  }
+
+  @Mutation(() => HostPayload, { description: 'The scheduler places nothing new on the host; what runs there stays.' })
+  cordonHost(@Arg('input', () => HostIdInput) input: HostIdInput, @Ctx() ctx: InfrastructureContext): Promise<Payload<{ host: Host }>> {
+    return runMutation(() => this.hostService.setSchedulable(ctx, input, false));
+  }
+
+  @Mutation(() => HostPayload)
+  uncordonHost(@Arg('input', () => HostIdInput) input: HostIdInput, @Ctx() ctx: InfrastructureContext): Promise<Payload<{ host: Host }>> {
+    return runMutation(() => this.hostService.setSchedulable(ctx, input, true));
   }
 
   @FieldResolver(() => [Label])

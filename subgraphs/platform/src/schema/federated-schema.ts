@@ -2,12 +2,26 @@ import { parse, type GraphQLSchema } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { buildSchema, createResolversMap, type ContainerType, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap, type ContainerType, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { auditMiddleware, type AuditSink } from '../audit/audit.middleware';
 import { DateTimeScalar } from './scalars';
 
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])';
+
+/**
+ * Subgraphs never serve subscriptions: the gateway does, over graphql-ws, from the event bus.
+ * Yet type-graphql refuses to build a schema with a @Subscription unless given a PubSub, even
+ * when the field brings its own `subscribe`; this one fails loudly if anything reaches it.
+ */
+const NO_PUBSUB: PubSub = {
+  publish: () => {
+    throw new Error('subscriptions are served by the gateway over graphql-ws');
+  },
+  subscribe: () => {
+    throw new Error('subscriptions are served by the gateway over graphql-ws');
+  },
+};
 
 /** `__resolveReference` per entity type name; each is backed by a per-request DataLoader. */
 export type ReferenceResolvers = Record<string, { __resolveReference: (ref: { id: string }, ctx: never) => unknown }>;
@@ -37,6 +51,7 @@ export async function buildFederatedSchema(opts: FederatedSchemaOptions): Promis
     container: opts.container,
     globalMiddlewares: [auditMiddleware(opts.audit)],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    pubSub: NO_PUBSUB,
     validate: false,
     skipCheck: true,
   });
