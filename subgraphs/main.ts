@@ -1,49 +1,39 @@
 // `npm run start:subgraph -- <name>`: one subgraph as its own process (the production topology).
 import 'reflect-metadata';
-import {
-  applyMigrations,
-  ConfigError,
-  loadMigrations,
-  loadSharedSecrets,
-  MIGRATIONS_DIR,
-  openDatabase,
-  pendingMigrations,
-  PrismaAuditSink,
-  startSubgraphServer,
-} from './platform/src';
+import { ConfigError, loadMigrations, MIGRATIONS_DIR, pendingMigrations, startSubgraphServer } from './platform/src';
 import { ensureBootstrapAdmin } from './ops/src';
 import { createSubgraph } from './create-subgraphs';
 import { loadSubgraphConfig } from './config';
+import { openRuntime } from './runtime';
 
 async function main(): Promise<void> {
   const config = loadSubgraphConfig(process.argv[2], process.env);
-  const log = (msg: string) => console.log(`[${config.subgraph}] ${msg}`);
-  const db = await openDatabase(config.database);
-  const migrations = loadMigrations(MIGRATIONS_DIR);
-  const applied = await applyMigrations(db.sql, migrations);
-  if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
-  const secrets = await loadSharedSecrets(db.prisma, config.secrets);
+  const log = {
+    info: (msg: string) => console.log(`[${config.subgraph}] ${msg}`),
+    warn: (msg: string) => console.warn(`[${config.subgraph}] ${msg}`),
+  };
+  const rt = await openRuntime(config.database, config, log);
   if (config.subgraph === 'ops') {
-    const admin = await ensureBootstrapAdmin(db.prisma, { password: config.adminPassword });
-    if (admin.generatedPassword) log(`created user "admin" with generated password: ${admin.generatedPassword} (shown once)`);
+    const admin = await ensureBootstrapAdmin(rt.db.prisma, { password: config.adminPassword });
+    if (admin.generatedPassword) log.warn(`created user "admin" with generated password: ${admin.generatedPassword} (shown once)`);
   }
-  const subgraph = await createSubgraph(config.subgraph, {
-    db: db.prisma,
-    audit: new PrismaAuditSink(db.prisma),
-    secrets,
-    accessTokenTtlSeconds: config.accessTokenTtlSeconds,
-    refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,
-  });
+  const { subgraph, controllers } = await createSubgraph(config.subgraph, rt.subgraphDeps);
+  const migrations = loadMigrations(MIGRATIONS_DIR);
   const server = await startSubgraphServer({
     subgraph,
-    identitySecret: secrets.identitySecret,
+    identitySecret: rt.secrets.identitySecret,
     host: config.host,
     port: config.port,
-    ready: async () => (await pendingMigrations(db.sql, migrations)).length === 0,
+    ready: async () => (await pendingMigrations(rt.db.sql, migrations)).length === 0,
   });
-  log(`serving ${server.url}`);
+  // Every replica starts its controllers; only the elected leader of each does the work.
+  for (const c of controllers) c.start();
+  log.info(`serving ${server.url} (coordination: ${rt.coordination.kind})`);
   const shutdown = () => {
-    server.stop().then(() => db.close()).then(() => process.exit(0), () => process.exit(1));
+    Promise.all(controllers.map((c) => c.stop()))
+      .then(() => server.stop())
+      .then(() => rt.close())
+      .then(() => process.exit(0), () => process.exit(1));
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

@@ -1,4 +1,7 @@
 import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createTestDatabaseTarget } from '../subgraphs/platform/src/testing/test-database';
 import { loadGatewayConfig } from '../gateway/src/config';
 import { startControlPlane, type ControlPlane } from '../gateway/src/control-plane';
@@ -24,10 +27,41 @@ export interface TestClient {
 
 const quiet = { info: () => undefined, warn: () => undefined };
 
+/**
+ * Services the integration tests run against: PGlite and in-process adapters by default; the
+ * real PostgreSQL, Redis and etcd when TEST_DATABASE_URL, TEST_REDIS_URL and
+ * TEST_ETCD_ENDPOINTS are set (CI sets all three).
+ */
+function serviceEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  if (process.env.TEST_REDIS_URL) env.REDIS_URL = process.env.TEST_REDIS_URL;
+  if (process.env.TEST_ETCD_ENDPOINTS) env.ETCD_ENDPOINTS = process.env.TEST_ETCD_ENDPOINTS;
+  return env;
+}
+
+/** Settings that keep simulated hosts and loops fast in tests (overridable per test file). */
+const FAST = {
+  LQ_DEMO_HOSTS: '0',
+  LQ_SIM_BASE_PORT: '0',
+  LQ_SIM_LATENCY_SCALE: '0.05',
+  LQ_HEARTBEAT_INTERVAL_MS: '200',
+  LQ_HOST_FAILURE_THRESHOLD: '3',
+  LQ_RECONCILE_INTERVAL_MS: '500',
+  LQ_AGENT_DEADLINE_MS: '2000',
+};
+
 /** A whole control plane on port 0 with its own fresh database, driven over HTTP like a client. */
 export async function startTestControlPlane(env: Record<string, string> = {}): Promise<TestClient> {
   const db = await createTestDatabaseTarget();
-  const config = loadGatewayConfig({ LQ_PORT: '0', LQ_HOST: '127.0.0.1', LQ_ADMIN_PASSWORD: ADMIN_PASSWORD, NODE_ENV: 'test', ...db.env, ...env });
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lq-cp-'));
+  // Each control plane gets its own namespace in the shared etcd and Redis, so test files
+  // running at once neither share leaders nor see each other's events.
+  const namespace = `t${process.pid}${Math.random().toString(36).slice(2, 8)}`;
+  const config = loadGatewayConfig({
+    LQ_PORT: '0', LQ_HOST: '127.0.0.1', LQ_ADMIN_PASSWORD: ADMIN_PASSWORD, NODE_ENV: 'test',
+    LQ_DATA_DIR: dataDir, LQ_NAMESPACE: namespace,
+    ...FAST, ...serviceEnv(), ...db.env, ...env,
+  });
   const cp = await startControlPlane(config, 'all', quiet);
   const url = `http://127.0.0.1:${cp.gateway.port}/graphql`;
   let admin: string | undefined;
@@ -71,6 +105,7 @@ export async function startTestControlPlane(env: Record<string, string> = {}): P
     stop: async () => {
       await cp.stop();
       await db.cleanup();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
   return client;

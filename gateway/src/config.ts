@@ -16,6 +16,10 @@ const schema = controlPlaneEnv.extend({
   LQ_SUBGRAPH_URLS: commaList.optional(),
   /** Embedded mode: simulated hosts started and registered at start-up. Default 3; 0 for none. */
   LQ_DEMO_HOSTS: intFromEnv(0, 5000).default(3),
+  /** First port of the demo hosts (host i listens on base + i); 0 picks free ports. Default 17000. */
+  LQ_SIM_BASE_PORT: intFromEnv(0, 65535).default(17000),
+  /** Seed of the demo fleet (same seed, same hosts). Default 42. */
+  LQ_SIM_SEED: intFromEnv(0, 2 ** 31).default(42),
   /** Multiplies the simulated hosts' operation durations. Default 1. */
   LQ_SIM_LATENCY_SCALE: z.coerce.number().min(0).max(100).default(1),
   /** Deepest operation allowed. Default 15. */
@@ -52,7 +56,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined>) {
       : ({ kind: 'pglite', dataDir: c.LQ_DATA_DIR } as const),
     subgraphUrls: parseSubgraphUrls(c.LQ_SUBGRAPH_URLS),
     demoHosts: c.LQ_DEMO_HOSTS,
-    simLatencyScale: c.LQ_SIM_LATENCY_SCALE,
+    sim: { latencyScale: c.LQ_SIM_LATENCY_SCALE, basePort: c.LQ_SIM_BASE_PORT, seed: c.LQ_SIM_SEED },
     limits: { maxDepth: c.LQ_MAX_DEPTH, maxCost: c.LQ_MAX_COST, maxAliases: c.LQ_MAX_ALIASES },
     production: c.NODE_ENV === 'production',
   };

@@ -1,17 +1,18 @@
-import { GraphQLError, isObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type FieldNode, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { mapSchema, MapperKind } from '@graphql-tools/utils';
-import { can, type RequestContext } from '../../../subgraphs/platform/src';
-import type { EventBus } from '../../../subgraphs/platform/src';
-import { SUBSCRIPTION_FIELDS } from './subscription-fields';
+import { can, type EventBus, type RequestContext } from '../../../subgraphs/platform/src';
+import { SUBSCRIPTION_FIELDS, type SubscriptionField } from './subscription-fields';
 import { buildFollowUp, collectFields, projectSnapshot } from './follow-up';
 import type { FollowUpExecutor } from './follow-up-executor';
 
-interface ChangeEvent {
+export interface ChangeEvent {
   kind: 'CREATED' | 'UPDATED' | 'DELETED';
   id: string;
   version: number;
   [field: string]: unknown;
 }
+
+type Resolved = Record<string, unknown>;
 
 /** Reads a field by its response key: follow-up results are keyed by the caller's aliases. */
 const byResponseKey = (source: unknown, _args: unknown, _ctx: unknown, info: GraphQLResolveInfo) =>
@@ -30,10 +31,42 @@ async function* newestOnly(source: AsyncIterable<ChangeEvent>): AsyncGenerator<C
 }
 
 /**
+ * Turns one event into the subscriber's selection: a follow-up query through the federated
+ * graph, with the subscriber's own credentials, fetches every selected field of the object.
+ * Null when the subscriber is not to get the event (the object is gone or unreadable). A
+ * DELETED object cannot be queried: the event's snapshot stands in for it.
+ */
+async function resolveEvent(spec: SubscriptionField, event: ChangeEvent, field: FieldNode, ctx: RequestContext, info: GraphQLResolveInfo, followUps: FollowUpExecutor): Promise<Resolved | null> {
+  if (!field.selectionSet) return null;
+  const key = field.alias?.value ?? field.name.value;
+  if (spec.shape.kind === 'direct') {
+    if (event.kind === 'DELETED') return { [key]: projectSnapshot(field, { __typename: spec.shape.typename, ...event }, info.fragments) };
+    const data = await followUps.run(buildFollowUp(info, spec.shape.rootQuery, [field], event.id), ctx, event);
+    return data?.[key] ? { [key]: data[key] } : null;
+  }
+  const { entityField, rootQuery, typename } = spec.shape;
+  const fields = collectFields(field.selectionSet, info.fragments);
+  const entityFields = fields.filter((f) => f.name.value === entityField);
+  let data: Record<string, unknown> | null = {};
+  if (entityFields.length && event.kind !== 'DELETED') {
+    data = await followUps.run(buildFollowUp(info, rootQuery, entityFields, event.id), ctx, event);
+    if (!data || entityFields.some((f) => !data?.[f.alias?.value ?? f.name.value])) return null;
+  }
+  const out: Record<string, unknown> = {};
+  for (const f of fields) {
+    const k = f.alias?.value ?? f.name.value;
+    if (f.name.value === 'kind') out[k] = event.kind;
+    else if (f.name.value === '__typename') out[k] = info.returnType.toString().replace(/!$/, '');
+    else if (f.name.value === entityField) out[k] = event.kind === 'DELETED' ? projectSnapshot(f, { __typename: typename, ...event }, info.fragments) : data[k];
+  }
+  return { [key]: out };
+}
+
+/**
  * The gateway's API schema made executable for subscriptions: each Subscription field reads
- * its Redis (or in-process) channel, and each event is resolved by a follow-up query through
- * the federated graph with the subscriber's own credentials, so the subscriber may select any
- * field, and sees an event only if the subgraphs let it read the object.
+ * its channel on the event bus (Redis or in-process), and each event becomes the subscriber's
+ * selection through a follow-up query, so a subscriber may select any field and sees an event
+ * only if the subgraphs let it read the object.
  */
 export function buildSubscriptionSchema(apiSchema: GraphQLSchema, bus: EventBus, followUps: FollowUpExecutor): GraphQLSchema {
   const subscriptionType = apiSchema.getSubscriptionType()?.name;
@@ -41,48 +74,25 @@ export function buildSubscriptionSchema(apiSchema: GraphQLSchema, bus: EventBus,
     [MapperKind.OBJECT_FIELD]: (fieldConfig, fieldName, typeName) => {
       if (typeName !== subscriptionType) return { ...fieldConfig, resolve: byResponseKey };
       const spec = SUBSCRIPTION_FIELDS[fieldName];
-      if (!spec) {
-        return {
-          ...fieldConfig,
-          subscribe: () => {
-            throw new GraphQLError(`${fieldName} is not served yet`);
-          },
-        };
-      }
       return {
         ...fieldConfig,
-        subscribe: (_root: unknown, args: Record<string, unknown>, ctx: RequestContext) => {
+        resolve: byResponseKey,
+        subscribe: async function* (_root: unknown, args: Record<string, unknown>, ctx: RequestContext, info: GraphQLResolveInfo) {
+          if (!spec) throw new GraphQLError(`${fieldName} is not served yet`);
           if (!ctx.viewer) throw new GraphQLError('Not authenticated', { extensions: { code: 'UNAUTHENTICATED' } });
           if (!can(ctx.viewer.role, spec.permission)) {
             throw new GraphQLError(`Role ${ctx.viewer.role} may not ${spec.permission.replace(':', ' ')}`, { extensions: { code: 'FORBIDDEN' } });
           }
-          return newestOnly(bus.subscribe<ChangeEvent>(spec.channel(args)));
-        },
-        resolve: async (event: ChangeEvent, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) => {
-          const field = info.fieldNodes[0];
-          if (!field?.selectionSet) return null;
-          const snapshot = { __typename: spec.shape.typename, ...event } as Record<string, unknown>;
-          if (spec.shape.kind === 'direct') {
-            if (event.kind === 'DELETED') return projectSnapshot(field, snapshot, info.fragments);
-            const data = await followUps.run(buildFollowUp(info, spec.shape.rootQuery, [field], event.id), ctx, event);
-            const key = field.alias?.value ?? field.name.value;
-            // null: the object is gone, or the subscriber may not read it; skip the event.
-            return data?.[key] ?? null;
+          const field = info.fieldNodes[0] as FieldNode;
+          const queue = bus.subscribe<ChangeEvent>(spec.channel(args));
+          try {
+            for await (const event of newestOnly(queue)) {
+              const resolved = await resolveEvent(spec, event, field, ctx, info, followUps).catch(() => null);
+              if (resolved) yield resolved;
+            }
+          } finally {
+            await queue.return();
           }
-          const { entityField, rootQuery, typename } = spec.shape;
-          const fields = collectFields(field.selectionSet, info.fragments);
-          const entityFields = fields.filter((f) => f.name.value === entityField);
-          const data = entityFields.length && event.kind !== 'DELETED'
-            ? await followUps.run(buildFollowUp(info, rootQuery, entityFields, event.id), ctx, event)
-            : {};
-          const out: Record<string, unknown> = {};
-          for (const f of fields) {
-            const key = f.alias?.value ?? f.name.value;
-            if (f.name.value === 'kind') out[key] = event.kind;
-            else if (f.name.value === '__typename') out[key] = isObjectType(info.returnType) ? info.returnType.name : null;
-            else if (f.name.value === entityField) out[key] = data?.[key] ?? projectSnapshot(f, { ...snapshot, __typename: typename }, info.fragments);
-          }
-          return out;
         },
       };
     },

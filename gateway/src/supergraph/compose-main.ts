@@ -8,7 +8,7 @@ import { schemaOnlyDeps } from './schema-only-deps';
 
 async function main(): Promise<void> {
   const deps = schemaOnlyDeps();
-  const subgraphs = await Promise.all(SUBGRAPH_NAMES.map((name) => createSubgraph(name, deps)));
+  const subgraphs = (await Promise.all(SUBGRAPH_NAMES.map((name) => createSubgraph(name, deps)))).map((b) => b.subgraph);
   writeFileSync(SUPERGRAPH_PATH, composeSupergraph(subgraphs));
   console.log(`wrote ${SUPERGRAPH_PATH}`);
 }

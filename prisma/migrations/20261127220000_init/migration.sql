@@ -110,7 +110,7 @@ CREATE TABLE "vm_nics" (
     "network_id" UUID NOT NULL,
     "mac_address" TEXT NOT NULL,
     "ip_address" TEXT,
-    "security_group_ids" UUID[],
+    "security_group_ids" TEXT[],
     "position" INTEGER NOT NULL DEFAULT 0,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 

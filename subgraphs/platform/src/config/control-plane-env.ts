@@ -40,6 +40,8 @@ export const controlPlaneEnv = z.object({
   LQ_TASK_TIMEOUT_SECONDS: intFromEnv(5, 86_400).default(300),
   /** How often the reconciler compares desired and observed state, ms. Default 5000. */
   LQ_RECONCILE_INTERVAL_MS: intFromEnv(100, 600_000).default(5000),
+  /** Prefix of this deployment's etcd keys and Redis channels (several may share them). Default limiquantix. */
+  LQ_NAMESPACE: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'lower-case letters, digits, - and _').default('limiquantix'),
   /** The embedded data folder (PGlite data, generated PKI). Default ./.limiquantix. */
   LQ_DATA_DIR: z.string().default('./.limiquantix'),
 });
@@ -51,6 +53,7 @@ export function controlPlaneSettings(c: ControlPlaneEnv) {
   return {
     redisUrl: c.REDIS_URL,
     etcdEndpoints: c.ETCD_ENDPOINTS,
+    namespace: c.LQ_NAMESPACE,
     adminPassword: c.LQ_ADMIN_PASSWORD,
     secrets: { jwtSecret: c.LQ_JWT_SECRET, identitySecret: c.LQ_INTERNAL_SECRET },
     accessTokenTtlSeconds: c.LQ_ACCESS_TOKEN_TTL,

@@ -45,11 +45,13 @@ export interface Coordination {
 
 export class LockTimeoutError extends Error {}
 
-/** etcd key layout (from the seed plan). */
+/**
+ * etcd key layout (from the seed plan), inside the deployment's namespace: with the default
+ * namespace `limiquantix`, a host's heartbeat key is /limiquantix/hosts/<id>/heartbeat.
+ */
 export const KEYS = {
-  prefix: '/limiquantix/',
-  hostHeartbeat: (hostId: string) => `/limiquantix/hosts/${hostId}/heartbeat`,
-  hostHeartbeatPrefix: '/limiquantix/hosts/',
-  lock: (name: string) => `/limiquantix/locks/${name}`,
-  election: (name: string) => `/limiquantix/election/${name}`,
+  hostHeartbeat: (hostId: string) => `hosts/${hostId}/heartbeat`,
+  hostHeartbeatPrefix: 'hosts/',
+  lock: (name: string) => `locks/${name}`,
+  election: (name: string) => `election/${name}`,
 };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Etcd3, EtcdLockFailedError, type Lease, type Watcher } from 'etcd3';
+import { Etcd3, EtcdLockFailedError, type Lease, type Namespace, type Watcher } from 'etcd3';
 import type { Coordination, HeartbeatLeases, LeaderElection, Leadership, Locks } from './coordination';
 import { KEYS, LockTimeoutError } from './coordination';
 
@@ -9,14 +9,14 @@ import { KEYS, LockTimeoutError } from './coordination';
  * is elected. A lost campaign aborts the work and campaigns again after a pause.
  */
 export class EtcdElection implements LeaderElection {
-  constructor(private readonly client: Etcd3, private readonly instanceId: string, private readonly ttlSeconds: number) {}
+  constructor(private readonly client: Namespace, private readonly instanceId: string, private readonly ttlSeconds: number) {}
 
   run(name: string, lead: (signal: AbortSignal) => void | Promise<void>): Leadership {
     let stopped = false;
     let current: AbortController | null = null;
-    let campaign: ReturnType<ReturnType<Etcd3['election']>['campaign']> | null = null;
+    let campaign: ReturnType<ReturnType<Namespace['election']>['campaign']> | null = null;
     let retry: NodeJS.Timeout | undefined;
-    const election = this.client.election(KEYS.election(name).slice(KEYS.prefix.length), this.ttlSeconds);
+    const election = this.client.election(KEYS.election(name), this.ttlSeconds);
 
     const start = () => {
       if (stopped) return;
@@ -58,7 +58,7 @@ export class EtcdLeases implements HeartbeatLeases {
   private readonly forgotten = new Set<string>();
   private watcher: Promise<Watcher> | null = null;
 
-  constructor(private readonly client: Etcd3, private readonly ttlSeconds: number) {}
+  constructor(private readonly client: Namespace, private readonly ttlSeconds: number) {}
 
   async beat(hostId: string): Promise<void> {
     this.forgotten.delete(hostId);
@@ -114,7 +114,7 @@ export class EtcdLeases implements HeartbeatLeases {
 
 /** etcd's lock is a try-lock; we retry with backoff until the timeout. */
 export class EtcdLocks implements Locks {
-  constructor(private readonly client: Etcd3, private readonly ttlSeconds: number) {}
+  constructor(private readonly client: Namespace, private readonly ttlSeconds: number) {}
 
   async withLock<T>(name: string, fn: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
     const deadline = Date.now() + timeoutMs;
@@ -141,6 +141,8 @@ export class EtcdLocks implements Locks {
 
 export interface EtcdCoordinationOptions {
   endpoints: string[];
+  /** Key prefix of this deployment, so several control planes can share one etcd. */
+  namespace: string;
   hostLeaseTtlSeconds: number;
   /** Session TTL of election candidates: how soon a dead leader is replaced. Default 5 s. */
   electionTtlSeconds?: number;
@@ -148,11 +150,12 @@ export interface EtcdCoordinationOptions {
 
 export function createEtcdCoordination(opts: EtcdCoordinationOptions): Coordination {
   const client = new Etcd3({ hosts: opts.endpoints, dialTimeout: 3000 });
-  const leases = new EtcdLeases(client, opts.hostLeaseTtlSeconds);
+  const ns = client.namespace(`/${opts.namespace}/`);
+  const leases = new EtcdLeases(ns, opts.hostLeaseTtlSeconds);
   return {
-    election: new EtcdElection(client, `${process.pid}-${randomUUID()}`, opts.electionTtlSeconds ?? 5),
+    election: new EtcdElection(ns, `${process.pid}-${randomUUID()}`, opts.electionTtlSeconds ?? 5),
     leases,
-    locks: new EtcdLocks(client, 30),
+    locks: new EtcdLocks(ns, 30),
     kind: 'etcd',
     close: async () => {
       await leases.close();

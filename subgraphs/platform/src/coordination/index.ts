@@ -10,9 +10,13 @@ export { createEtcdCoordination } from './etcd-coordination';
  * etcd when endpoints are configured, in-process otherwise. etcd leases are whole seconds
  * (and etcd will not grant below about 2 s), so the TTL is rounded up.
  */
-export function createCoordination(opts: { etcdEndpoints?: string[]; hostLeaseTtlMs: number }): Coordination {
+export function createCoordination(opts: { etcdEndpoints?: string[]; hostLeaseTtlMs: number; namespace?: string }): Coordination {
   if (opts.etcdEndpoints?.length) {
-    return createEtcdCoordination({ endpoints: opts.etcdEndpoints, hostLeaseTtlSeconds: Math.max(2, Math.ceil(opts.hostLeaseTtlMs / 1000)) });
+    return createEtcdCoordination({
+      endpoints: opts.etcdEndpoints,
+      namespace: opts.namespace ?? 'limiquantix',
+      hostLeaseTtlSeconds: Math.max(2, Math.ceil(opts.hostLeaseTtlMs / 1000)),
+    });
   }
   return createInProcessCoordination(opts.hostLeaseTtlMs);
 }

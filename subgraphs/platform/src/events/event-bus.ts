@@ -47,7 +47,8 @@ export class RedisEventBus implements EventBus {
   private readonly pubsub: RedisPubSub;
   private readonly clients: Redis[];
 
-  constructor(url: string) {
+  /** `namespace` prefixes every channel, so several deployments can share one Redis. */
+  constructor(url: string, private readonly namespace = 'limiquantix') {
     const options = { maxRetriesPerRequest: null, enableReadyCheck: true, lazyConnect: false };
     const publisher = new Redis(url, options);
     const subscriber = new Redis(url, options);
@@ -56,7 +57,7 @@ export class RedisEventBus implements EventBus {
   }
 
   async publish(channel: string, payload: object): Promise<void> {
-    await this.pubsub.publish(channel, payload);
+    await this.pubsub.publish(`${this.namespace}:${channel}`, payload);
   }
 
   subscribe<T>(channel: string): EventQueue<T> {
@@ -67,7 +68,7 @@ export class RedisEventBus implements EventBus {
       if (subId !== undefined) this.pubsub.unsubscribe(subId);
     });
     queue.ready = this.pubsub
-      .subscribe<T>(channel, (message) => queue.push(message))
+      .subscribe<T>(`${this.namespace}:${channel}`, (message) => queue.push(message))
       .then((id) => {
         subId = id;
         if (closed) this.pubsub.unsubscribe(id);
@@ -82,6 +83,6 @@ export class RedisEventBus implements EventBus {
   }
 }
 
-export function createEventBus(redisUrl: string | undefined): EventBus {
-  return redisUrl ? new RedisEventBus(redisUrl) : new InProcessEventBus();
+export function createEventBus(redisUrl: string | undefined, namespace?: string): EventBus {
+  return redisUrl ? new RedisEventBus(redisUrl, namespace) : new InProcessEventBus();
 }
