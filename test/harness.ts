@@ -22,6 +22,10 @@ export interface TestClient {
   adminToken(): Promise<string>;
   /** Creates a user of the role and returns its access token. */
   userToken(role: 'ADMIN' | 'OPERATOR' | 'VIEWER'): Promise<string>;
+  /** Stops the control plane and starts a new one on the same database (a control-plane restart). */
+  restart(): Promise<void>;
+  /** Another gateway replica (role gateway) in front of the same subgraphs, database and bus. */
+  startGatewayReplica(): Promise<{ url: string; stop(): Promise<void> }>;
   stop(): Promise<void>;
 }
 
@@ -62,8 +66,8 @@ export async function startTestControlPlane(env: Record<string, string> = {}): P
     LQ_DATA_DIR: dataDir, LQ_NAMESPACE: namespace,
     ...FAST, ...serviceEnv(), ...db.env, ...env,
   });
-  const cp = await startControlPlane(config, 'all', quiet);
-  const url = `http://127.0.0.1:${cp.gateway.port}/graphql`;
+  let cp = await startControlPlane(config, 'all', quiet);
+  let url = `http://127.0.0.1:${cp.gateway.port}/graphql`;
   let admin: string | undefined;
   let seq = 0;
 
@@ -86,8 +90,12 @@ export async function startTestControlPlane(env: Record<string, string> = {}): P
     return token;
   };
   const client: TestClient = {
-    url,
-    cp,
+    get url() {
+      return url;
+    },
+    get cp() {
+      return cp;
+    },
     gql,
     login,
     adminToken: async () => (admin ??= await login('admin', ADMIN_PASSWORD)),
@@ -101,6 +109,17 @@ export async function startTestControlPlane(env: Record<string, string> = {}): P
       );
       if (res.data?.createUser.userErrors.length !== 0) throw new Error(`createUser failed: ${JSON.stringify(res)}`);
       return login(username, password);
+    },
+    restart: async () => {
+      await cp.stop();
+      cp = await startControlPlane(config, 'all', quiet);
+      url = `http://127.0.0.1:${cp.gateway.port}/graphql`;
+      admin = undefined;
+    },
+    startGatewayReplica: async () => {
+      const urls = Object.entries(cp.subgraphUrls).map(([name, u]) => `${name}=${u}`).join(',');
+      const replica = await startControlPlane({ ...config, subgraphUrls: loadGatewayConfig({ LQ_SUBGRAPH_URLS: urls }).subgraphUrls }, 'gateway', quiet);
+      return { url: `http://127.0.0.1:${replica.gateway.port}/graphql`, stop: () => replica.stop() };
     },
     stop: async () => {
       await cp.stop();

@@ -179,7 +179,6 @@ export function createVmController(deps: ComputeDeps, options: VmControllerOptio
   const reconciler = new VmReconciler({
     vms: storage.status,
     tasks: storage.taskProgress,
-    agents: deps.agents,
     status,
     operations,
     dispatcher,

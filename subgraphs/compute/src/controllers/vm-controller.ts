@@ -4,10 +4,12 @@
 // 1. reads the host list, opens an event watch per host (agents-client reconnects it forever
 //    and hands a full listing after each connection), and re-reads the list every
 //    reconcileIntervalMs to follow hosts that come and go;
-// 2. feeds each host's events and listings, and a periodic reconciliation, through one
-//    serial lane per host (HostLanes), so they apply in order;
-// 3. reconciles at once on taking office: tasks left QUEUED or RUNNING by a control plane
-//    that died are re-sent (same operation id) or settled from the listings;
+// 2. feeds each host's listings and events, and a reconciliation every reconcileIntervalMs,
+//    through one serial lane per host (HostLanes), so they apply in order; what the host
+//    reports is kept in ObservedVms as they apply, and the reconciliation reads it there
+//    (no listing call per round);
+// 3. reconciles at once on taking office, and on every listing: tasks left QUEUED or RUNNING
+//    by a control plane that died are re-sent (same operation id) or settled;
 // 4. on losing leadership, closes every watch and stops writing.
 import type { AgentConnector, AgentEvent, EventWatch } from '../../../../agents-client/src';
 import type { Coordination, Leadership } from '../../../platform/src';
@@ -15,6 +17,7 @@ import type { AgentTarget, HostSnapshotStorage } from '../data/host-snapshot.sto
 import type { IdempotencyStorage } from '../data/idempotency.storage';
 import { describeError, type Logger } from '../services/logger';
 import { HostLanes } from './host-lanes';
+import { ObservedVms } from './observed-vms';
 import type { VmDispatcher } from './vm-dispatcher';
 import type { VmEventHandler } from './vm-event-handler';
 import type { VmReconciler } from './vm-reconciler';
@@ -86,6 +89,7 @@ class ControllerTerm {
   private active = true;
   private readonly watches = new Map<string, { address: string; watch: EventWatch }>();
   private readonly lanes: HostLanes;
+  private readonly observed = new ObservedVms();
   private timer: NodeJS.Timeout | undefined;
   private round: Promise<void> | null = null;
   private beginning: Promise<void> = Promise.resolve();
@@ -141,7 +145,7 @@ class ControllerTerm {
     const targets = await this.deps.hosts.agentTargets();
     if (!this.active) return;
     this.syncWatches(targets);
-    for (const target of targets) this.lanes.push(target.id, { kind: 'reconcile', run: () => this.deps.reconciler.reconcileHost(target, null) });
+    for (const target of targets) this.lanes.push(target.id, { kind: 'reconcile', run: () => this.reconcile(target.id) });
     await this.deps.reconciler.sweep(new Set(targets.map((t) => t.id)));
     await this.deps.idempotency.pruneExpired(new Date());
   }
@@ -152,25 +156,46 @@ class ControllerTerm {
       if (wanted.get(id)?.agentAddress === entry.address) continue;
       entry.watch.close();
       this.watches.delete(id);
+      this.lanes.push(id, { kind: 'forget', run: async () => this.observed.forget(id) });
     }
     for (const target of targets) if (!this.watches.has(target.id)) this.openWatch(target);
   }
 
+  private reconcile(hostId: string): Promise<void> {
+    return this.deps.reconciler.reconcileHost(hostId, this.observed.of(hostId));
+  }
+
   private openWatch(target: AgentTarget): void {
-    const { agents, log, handler, reconciler } = this.deps;
+    const { agents, log, handler } = this.deps;
+    const id = target.id;
     try {
       const watch = agents.connect(target.agentAddress).watchEvents(
         (event: AgentEvent) => {
           if (!this.active || event.kind === 'heartbeat') return;
-          this.lanes.push(target.id, { kind: 'event', run: () => handler.onEvent(target.id, event) });
+          this.lanes.push(id, {
+            kind: 'event',
+            run: () => {
+              this.observed.apply(id, event);
+              return handler.onEvent(id, event);
+            },
+          });
         },
         (vms) => {
-          if (this.active) this.lanes.push(target.id, { kind: 'resync', run: () => reconciler.reconcileHost(target, vms) });
+          if (!this.active) return;
+          this.lanes.push(id, {
+            kind: 'resync',
+            run: () => {
+              this.observed.replace(id, vms);
+              return this.reconcile(id);
+            },
+          });
         },
         {
           onConnectionChange: (change) => {
             if (change.connected) log.info(`host ${target.hostname}: following its agent events`);
             else log.warn(`host ${target.hostname}: event stream lost: ${change.error.message}`);
+            // Down: what the host reports is unknown until the next listing.
+            if (!change.connected && this.active) this.lanes.push(id, { kind: 'forget', run: async () => this.observed.forget(id) });
           },
           onHandlerError: (err) => log.warn(`host ${target.hostname}: event handler failed: ${describeError(err)}`),
         },

@@ -1,13 +1,11 @@
 // The VM reconciler, after KubeVirt's VM controller: for each VM of a host, load what the
-// database wants and the task in flight, then what the host reports (a listing), call the
-// pure planActions, and apply its actions. The database is read BEFORE the listing, and every
-// VM write is guarded by the generation that was read: whatever changed the VM in between (an
-// event, a mutation) wins, and this round's plan for it is dropped. Failures are logged per
-// VM, recorded as its stateReason where an operator should see them, and retried with
-// backoff; one VM never stops the others.
-import { AgentError, type AgentConnector, type AgentVmStatus } from '../../../../agents-client/src';
+// database wants and the task in flight, take what the host reports (ObservedVms, kept from
+// its event stream), call the pure planActions, and apply its actions. Every VM write is
+// guarded by the generation that was read: whatever changed the VM meanwhile (a mutation, the
+// dispatcher) wins, and this round's plan for it is dropped. Failures are logged per VM,
+// recorded as its stateReason where an operator should see them, and retried with backoff;
+// one VM never stops the others.
 import { InvalidStateError } from '../../../platform/src';
-import type { AgentTarget } from '../data/host-snapshot.storage';
 import type { TaskProgressStorage } from '../data/task-progress.storage';
 import type { VmStatusStorage } from '../data/vm-status.storage';
 import { backoffMs, type BackoffPolicy } from '../domain/backoff';
@@ -17,6 +15,7 @@ import type { VmTask } from '../domain/vm-task';
 import { describeError, type Logger } from '../services/logger';
 import { desiredStateOf, type VmOperations } from '../services/vm-operations';
 import type { VmStatusService } from '../services/vm-status.service';
+import type { HostListing } from './observed-vms';
 import type { VmDispatcher } from './vm-dispatcher';
 
 export interface ReconcilerSettings {
@@ -32,7 +31,6 @@ export interface ReconcilerSettings {
 export interface VmReconcilerDeps {
   vms: Pick<VmStatusStorage, 'onHost' | 'orphaned'>;
   tasks: Pick<TaskProgressStorage, 'activeForVms' | 'latestForVms' | 'allActive'>;
-  agents: AgentConnector;
   status: VmStatusService;
   operations: VmOperations;
   dispatcher: Pick<VmDispatcher, 'send'>;
@@ -47,14 +45,9 @@ interface Attempts {
   nextAt: number;
 }
 
-/** The listing of the host, or null when it did not answer. */
-type Listing = Map<string, AgentVmStatus> | null;
-
-function observedIn(listing: Listing, vmId: string): ObservedVm {
+function observedIn(listing: HostListing | null, vmId: string): ObservedVm {
   if (!listing) return { kind: 'unknown' };
-  const vm = listing.get(vmId);
-  if (!vm || vm.state === 'DELETED') return { kind: 'absent' };
-  return { kind: 'present', state: vm.state, error: vm.error ?? null };
+  return listing.get(vmId) ?? { kind: 'absent' };
 }
 
 export class VmReconciler {
@@ -66,13 +59,12 @@ export class VmReconciler {
     this.now = deps.now ?? (() => new Date());
   }
 
-  /** Reconciles every VM of the host, against `listed` (a stream's resync) or a fresh listing. */
-  async reconcileHost(host: AgentTarget, listed: AgentVmStatus[] | null): Promise<void> {
-    const vms = await this.deps.vms.onHost(host.id);
+  /** Reconciles every VM of the host against what it reports (null: unknown, its stream is down). */
+  async reconcileHost(hostId: string, listing: HostListing | null): Promise<void> {
+    const vms = await this.deps.vms.onHost(hostId);
     if (vms.length === 0) return;
     const ids = vms.map((vm) => vm.id);
     const [tasks, latest] = await Promise.all([this.deps.tasks.activeForVms(ids), this.deps.tasks.latestForVms(ids)]);
-    const listing = listed ? new Map(listed.map((vm) => [vm.vmId, vm])) : await this.list(host);
     for (const vm of vms) {
       try {
         await this.reconcileVm(vm, observedIn(listing, vm.id), tasks.get(vm.id) ?? null, latest.get(vm.id)?.kind === 'VM_DELETE');
@@ -95,16 +87,6 @@ export class VmReconciler {
     const busy = new Set(stray.map((t) => t.targetId));
     for (const vm of await vms.orphaned()) {
       if (!busy.has(vm.id)) await status.observe(vm.id, 'FAILED', "the VM's host was removed", { generation: vm.generation });
-    }
-  }
-
-  private async list(host: AgentTarget): Promise<Listing> {
-    try {
-      const vms = await this.deps.agents.connect(host.agentAddress).listVms();
-      return new Map(vms.map((vm) => [vm.vmId, vm]));
-    } catch (err) {
-      if (err instanceof AgentError) return null; // unreachable or refusing: nothing observed this round
-      throw err;
     }
   }
 

@@ -46,6 +46,7 @@ export class InProcessEventBus implements EventBus {
 export class RedisEventBus implements EventBus {
   private readonly pubsub: RedisPubSub;
   private readonly clients: Redis[];
+  private closed = false;
 
   /** `namespace` prefixes every channel, so several deployments can share one Redis. */
   constructor(url: string, private readonly namespace = 'limiquantix') {
@@ -65,19 +66,30 @@ export class RedisEventBus implements EventBus {
     let closed = false;
     const queue = new EventQueue<T>(SUBSCRIBER_BUFFER, () => {
       closed = true;
-      if (subId !== undefined) this.pubsub.unsubscribe(subId);
+      this.unsubscribe(subId);
     });
     queue.ready = this.pubsub
       .subscribe<T>(`${this.namespace}:${channel}`, (message) => queue.push(message))
       .then((id) => {
         subId = id;
-        if (closed) this.pubsub.unsubscribe(id);
+        if (closed) this.unsubscribe(id);
       })
       .catch(() => queue.close());
     return queue;
   }
 
+  /** Subscribers that end after the bus closed have nothing left to unsubscribe from. */
+  private unsubscribe(subId: number | undefined): void {
+    if (subId === undefined || this.closed) return;
+    try {
+      this.pubsub.unsubscribe(subId);
+    } catch {
+      // connection already gone: the subscription went with it
+    }
+  }
+
   async close(): Promise<void> {
+    this.closed = true;
     await this.pubsub.close().catch(() => undefined);
     for (const c of this.clients) c.disconnect();
   }
