@@ -30,6 +30,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info(`${signal}: shutting down`);
+    // A stop that hangs must not keep a half-stopped process around.
+    setTimeout(() => {
+      log.warn('shutdown did not finish within 15 s; exiting');
+      process.exit(1);
+    }, 15_000).unref();
     cp.stop().then(
       () => process.exit(0),
       () => process.exit(1),

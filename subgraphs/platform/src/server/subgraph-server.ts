@@ -40,6 +40,8 @@ export async function startSubgraphServer(opts: SubgraphServerOptions): Promise<
     // Only the gateway calls subgraphs, with a signed identity; introspection stays on for it.
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
+    // The process's own shutdown stops servers in order; Apollo's signal handler would race it.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
