@@ -28,8 +28,12 @@ describe('identity through the gateway', () => {
     expect(html).toContain('graphiql');
     // Offline: every script and stylesheet comes from this server.
     expect(html).not.toMatch(/(src|href)="https?:/);
-    const asset = await fetch(`${base}/graphiql/assets/graphiql.js`);
-    expect(asset.status).toBe(200);
+    // Regression: react's exports map once hid its UMD build and the page rendered empty.
+    for (const [name, type] of [['react.js', 'javascript'], ['react-dom.js', 'javascript'], ['graphiql.js', 'javascript'], ['graphiql.css', 'css']]) {
+      const asset = await fetch(`${base}/graphiql/assets/${name}`);
+      expect(asset.status).toBe(200);
+      expect(asset.headers.get('content-type')).toContain(type);
+    }
   });
 
   it('logs the bootstrap admin in and answers me', async () => {

@@ -108,6 +108,13 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     }),
   );
 
+  // Anything thrown outside GraphQL (a static asset, a health probe) answers a bare 500: no
+  // stack traces or paths to clients.
+  app.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    console.error('[gateway] request failed:', err);
+    if (!res.headersSent) res.status(500).json({ error: 'internal error' });
+  });
+
   const followUps = new FollowUpExecutor(apollo);
   const subscriptions = startSubscriptionServer({
     httpServer,

@@ -1,23 +1,42 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Express, Request } from 'express';
 
 // GraphiQL and React come from npm and are served by us: the page works with no network.
-const ASSETS: Record<string, { module: string; type: string }> = {
-  'react.js': { module: 'react/umd/react.production.min.js', type: 'text/javascript' },
-  'react-dom.js': { module: 'react-dom/umd/react-dom.production.min.js', type: 'text/javascript' },
-  'graphiql.js': { module: 'graphiql/graphiql.min.js', type: 'text/javascript' },
-  'graphiql.css': { module: 'graphiql/graphiql.min.css', type: 'text/css' },
+const ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
+  'react.js': { pkg: 'react', file: 'umd/react.production.min.js', type: 'text/javascript' },
+  'react-dom.js': { pkg: 'react-dom', file: 'umd/react-dom.production.min.js', type: 'text/javascript' },
+  'graphiql.js': { pkg: 'graphiql', file: 'graphiql.min.js', type: 'text/javascript' },
+  'graphiql.css': { pkg: 'graphiql', file: 'graphiql.min.css', type: 'text/css' },
 };
 
-const DEFAULT_QUERY = `# Welcome to LimiQuantix. Log in above (the bootstrap user is "admin"), then try:
+// Packages' `exports` maps hide their UMD files from require.resolve; their package.json is
+// exported, and the files sit beside it.
+const assetPath = (a: { pkg: string; file: string }) => path.join(path.dirname(require.resolve(`${a.pkg}/package.json`)), a.file);
+
+const DEFAULT_QUERY = `# Welcome to LimiQuantix.
+# Log in above (the bootstrap user is "admin"), then run:
 query Fleet {
   me { username role }
   hosts(first: 10) {
     totalCount
-    edges { node { hostname phase schedulable allocatable { vcpus memoryMib } allocated { vcpus memoryMib } usage { cpuPercent memoryPercent } } }
+    edges {
+      node {
+        hostname
+        phase
+        allocatable { vcpus memoryMib }
+        allocated { vcpus memoryMib }
+        usage { cpuPercent memoryPercent }
+      }
+    }
   }
-  virtualMachines(first: 10) { totalCount edges { node { name state host { hostname } } } }
+  virtualMachines(first: 10) {
+    edges { node { name state host { hostname } } }
+  }
 }
+
+# Live updates: open a new tab and run
+# subscription { virtualMachineChanged { kind virtualMachine { name state } } }
 `;
 
 function page(): string {
@@ -101,7 +120,7 @@ export function mountGraphiQL(app: Express): { html: string } {
     }
     let body = cache.get(req.params.name);
     if (!body) {
-      body = readFileSync(require.resolve(asset.module));
+      body = readFileSync(assetPath(asset));
       cache.set(req.params.name, body);
     }
     res.type(asset.type).set('cache-control', 'public, max-age=3600').send(body);
