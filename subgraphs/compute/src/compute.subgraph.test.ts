@@ -10,6 +10,9 @@ type ComputeSubgraph = Awaited<ReturnType<typeof createComputeSubgraph>>;
 const viewer: Viewer = { userId: 'u1', username: 'vera', role: 'VIEWER' };
 const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute));
 const MISSING = '00000000-0000-0000-0000-000000000000';
+// Tests walk nested results freely; the assertions check their shapes.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 describe('compute subgraph', () => {
   let db: TestDb;
@@ -30,7 +33,7 @@ describe('compute subgraph', () => {
   async function data(source: string, variableValues?: Record<string, unknown>) {
     const res = await run(source, variableValues);
     expect(res.errors).toBeUndefined();
-    return res.data as Record<string, any>;
+    return res.data as Json;
   }
 
   beforeAll(async () => {
@@ -137,8 +140,8 @@ describe('compute subgraph', () => {
       const q = `query($id: ID!, $after: String) { virtualMachine(id: $id) { tasks(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } } }`;
       const first = (await data(q, { id: ids.a })).virtualMachine.tasks;
       const second = (await data(q, { id: ids.a, after: first.pageInfo.endCursor })).virtualMachine.tasks;
-      expect(first.edges.map((e: any) => e.node.id)).toEqual([ids.t3, ids.t2]);
-      expect(second.edges.map((e: any) => e.node.id)).toEqual([ids.t1]);
+      expect(first.edges.map((e: Json) => e.node.id)).toEqual([ids.t3, ids.t2]);
+      expect(second.edges.map((e: Json) => e.node.id)).toEqual([ids.t1]);
       expect(second.pageInfo.hasNextPage).toBe(false);
     });
 
@@ -150,15 +153,15 @@ describe('compute subgraph', () => {
   describe('virtualMachines', () => {
     const names = async (filter: object) =>
       (await data('query($f: VirtualMachineFilter) { virtualMachines(filter: $f) { totalCount edges { node { name } } } }', { f: filter }))
-        .virtualMachines.edges.map((e: any) => e.node.name);
+        .virtualMachines.edges.map((e: Json) => e.node.name);
 
     it('pages in creation order with opaque cursors and a stable total', async () => {
       const q = 'query($after: String) { virtualMachines(first: 2, after: $after) { totalCount edges { cursor node { name } } pageInfo { hasNextPage endCursor } } }';
       const first = (await data(q)).virtualMachines;
-      expect(first.edges.map((e: any) => e.node.name)).toEqual(['web-a', 'web-b']);
+      expect(first.edges.map((e: Json) => e.node.name)).toEqual(['web-a', 'web-b']);
       expect(first.pageInfo).toEqual({ hasNextPage: true, endCursor: first.edges[1].cursor });
       const second = (await data(q, { after: first.pageInfo.endCursor })).virtualMachines;
-      expect(second.edges.map((e: any) => e.node.name)).toEqual(['DB-c']);
+      expect(second.edges.map((e: Json) => e.node.name)).toEqual(['DB-c']);
       expect(second.pageInfo.hasNextPage).toBe(false);
       expect([first.totalCount, second.totalCount]).toEqual([3, 3]);
     });
@@ -218,10 +221,10 @@ describe('compute subgraph', () => {
     it('pages newest first with cursors', async () => {
       const q = 'query($after: String) { tasks(first: 3, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }';
       const first = (await data(q)).tasks;
-      expect(first.edges.map((e: any) => e.node.id)).toEqual([ids.t4, ids.t3, ids.t2]);
+      expect(first.edges.map((e: Json) => e.node.id)).toEqual([ids.t4, ids.t3, ids.t2]);
       expect(first.pageInfo.hasNextPage).toBe(true);
       const second = (await data(q, { after: first.pageInfo.endCursor })).tasks;
-      expect(second.edges.map((e: any) => e.node.id)).toEqual([ids.t1]);
+      expect(second.edges.map((e: Json) => e.node.id)).toEqual([ids.t1]);
       expect([first.totalCount, second.totalCount, second.pageInfo.hasNextPage]).toEqual([4, 4, false]);
     });
 
@@ -231,7 +234,7 @@ describe('compute subgraph', () => {
       ['targetId and states', () => ({ targetId: ids.a, states: ['RUNNING'] }), () => [ids.t3]],
     ])('filters by %s', async (_, filter, expected) => {
       const res = await data('query($f: TaskFilter) { tasks(filter: $f) { edges { node { id } } } }', { f: filter() });
-      expect(res.tasks.edges.map((e: any) => e.node.id)).toEqual(expected());
+      expect(res.tasks.edges.map((e: Json) => e.node.id)).toEqual(expected());
     });
   });
 

@@ -90,6 +90,9 @@ describe('the VM lifecycle through agents', () => {
     const vmEvents = changes.ofVm(vmId);
     expect(vmEvents.map((e) => `${e.kind} ${e.state}`)).toEqual(['CREATED PENDING', 'UPDATED STOPPED', 'UPDATED STARTING', 'UPDATED RUNNING']);
     expect(vmEvents.map((e) => e.version)).toEqual([...vmEvents.map((e) => e.version)].sort((a, b) => a - b));
+    const taskVersions = changes.ofTask(taskId).map((e) => e.version);
+    expect(taskVersions).toEqual([...taskVersions].sort((a, b) => a - b));
+    expect(taskVersions[taskVersions.length - 1]).toBeGreaterThan(taskVersions[0] as number);
     expect(changes.ofTask(taskId).map((e) => `${e.kind} ${e.state} ${e.progress}`)).toEqual([
       'CREATED QUEUED 0',
       'UPDATED RUNNING 10',
@@ -136,7 +139,11 @@ describe('agent refusals and failures', () => {
     simOf(h, hostId).failNext('StartVm', 'maintenance window', 'reject');
     const task = await taskEnded(await mutate(START, { id: vmId }, 'startVirtualMachine'));
     expect(task).toMatchObject({ state: 'FAILED', errorCode: 'REJECTED', errorMessage: expect.stringContaining('maintenance window') });
-    expect(await vmRow(vmId)).toMatchObject({ state: 'STOPPED', desiredState: 'STOPPED', stateReason: expect.stringContaining('VM_START refused by its host') });
+    const vm = await pollUntil(async () => {
+      const row = await vmRow(vmId);
+      return row?.state === 'STOPPED' && row;
+    }, 'the VM to be put back');
+    expect(vm).toMatchObject({ desiredState: 'STOPPED', stateReason: expect.stringContaining('VM_START refused by its host') });
   });
 
   it('fails the task and the VM when the operation fails on the host', async () => {
@@ -188,15 +195,16 @@ describe('recovery', () => {
       const taskId = await mutate(START, { id: vmId }, 'startVirtualMachine');
       await pollUntil(async () => (await taskRow(taskId)).message === 'agent unreachable, retrying', 'the unreachable note');
       expect(await taskEnded(taskId)).toMatchObject({ state: 'FAILED', errorCode: 'TIMEOUT', errorMessage: 'VM_START did not finish within 3 s: its host does not answer' });
-      expect(await vmRow(vmId)).toMatchObject({ state: 'FAILED' });
+      await vmIn(vmId, 'FAILED');
     } finally {
       h.deps.settings.taskTimeoutMs = timeout;
       await sim.restart();
     }
     // The host answers again: the listing shows the VM stopped while it should run (the start
     // was asked), so the reconciler starts it.
-    await vmIn(vmId, 'RUNNING', 'the reconciler to start the VM');
-    expect(await h.db.prisma.task.findFirst({ where: { targetId: vmId, createdBy: 'reconciler' } })).toMatchObject({ kind: 'VM_START', state: 'SUCCEEDED' });
+    const restart = await pollUntil(() => h.db.prisma.task.findFirst({ where: { targetId: vmId, createdBy: 'reconciler' } }), 'the reconciler to start the VM');
+    expect(await taskEnded(restart.id)).toMatchObject({ kind: 'VM_START', state: 'SUCCEEDED' });
+    expect(await vmRow(vmId)).toMatchObject({ state: 'RUNNING' });
   });
 });
 

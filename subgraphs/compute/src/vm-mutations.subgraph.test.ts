@@ -228,7 +228,11 @@ describe('power mutations', () => {
       return t.state === 'FAILED' && t;
     }, 'the refused stop to fail');
     expect(task.errorCode).toBe('NOT_FOUND');
-    expect(await h.db.prisma.virtualMachine.findUniqueOrThrow({ where: { id } })).toMatchObject({ state: 'FAILED', stateReason: 'the VM is not on its host' });
+    const vm = await pollUntil(async () => {
+      const row = await h.db.prisma.virtualMachine.findUniqueOrThrow({ where: { id } });
+      return row.state === 'FAILED' && row;
+    }, 'the VM to fail');
+    expect(vm.stateReason).toBe('the VM is not on its host');
   });
 
   it('lets exactly one of concurrent operations on a VM through, refusing the others while its task runs', async () => {

@@ -5,7 +5,7 @@
 // dispatcher) wins, and this round's plan for it is dropped. Failures are logged per VM,
 // recorded as its stateReason where an operator should see them, and retried with backoff;
 // one VM never stops the others.
-import { InvalidStateError } from '../../../platform/src';
+import { InvalidStateError, NotFoundError } from '../../../platform/src';
 import type { TaskProgressStorage } from '../data/task-progress.storage';
 import type { VmStatusStorage } from '../data/vm-status.storage';
 import { backoffMs, type BackoffPolicy } from '../domain/backoff';
@@ -98,7 +98,7 @@ export class VmReconciler {
       now,
       taskTimeoutMs: settings.taskTimeoutMs,
       settleGraceMs: settings.settleGraceMs,
-      sendDue: task ? this.due(this.sends, task.id, now) : false,
+      sendDue: task ? this.sendDue(task, now, settings) : false,
       correctionDue: this.due(this.corrections, vm.id, now),
     });
     let current: VirtualMachine | null = vm;
@@ -117,10 +117,13 @@ export class VmReconciler {
         this.attempted(this.sends, action.taskId, settings.sendBackoff);
         void dispatcher.send(action.taskId);
         return vm;
-      case 'succeed-task':
+      case 'succeed-task': {
+        // The VM first: whoever sees the task SUCCEEDED finds the VM at its target.
         this.sends.delete(action.taskId);
-        if (!(await status.finishTask(action.taskId, { state: 'SUCCEEDED' }))) return null;
-        return (await status.observe(vm.id, action.vmState, null, guard)) ?? vm;
+        const updated = vm.state === action.vmState ? vm : await status.observe(vm.id, action.vmState, null, guard);
+        if (!updated) return null;
+        return (await status.finishTask(action.taskId, { state: 'SUCCEEDED' })) ? updated : null;
+      }
       case 'fail-task':
         this.sends.delete(action.taskId);
         log.warn(`VM ${vm.name} (${vm.id}): task ${task?.kind ?? ''} ${action.taskId} failed: ${action.message}`);
@@ -146,8 +149,8 @@ export class VmReconciler {
       this.deps.log.info(`VM ${vm.name} (${vm.id}) should be ${vm.desiredState}: ${task.kind} ${task.id} (attempt ${attempt})`);
       return updated;
     } catch (err) {
-      // Changed meanwhile (a newer plan will tell) or refused by the state machine: not an error.
-      if (err instanceof InvalidStateError) return null;
+      // Changed or gone meanwhile (a newer plan will tell), or refused by the state machine: not an error.
+      if (err instanceof InvalidStateError || err instanceof NotFoundError) return null;
       await this.deps.status.setReason(vm.id, `reconciler could not ${op} the VM (attempt ${attempt}), retrying: ${describeError(err)}`);
       throw err;
     }
@@ -158,6 +161,15 @@ export class VmReconciler {
     for (const id of this.sends.keys()) if (!activeTaskIds.has(id)) this.sends.delete(id);
     const stale = this.now().getTime() - 60 * 60 * 1000;
     for (const [id, entry] of this.corrections) if (entry.nextAt < stale) this.corrections.delete(id);
+  }
+
+  /**
+   * A task the reconciler has not sent yet is left to whoever created it (the mutation sends
+   * at once) for one backoff step; older, it was orphaned (its process died) and is sent now.
+   */
+  private sendDue(task: VmTask, now: Date, settings: ReconcilerSettings): boolean {
+    if (this.sends.has(task.id)) return this.due(this.sends, task.id, now);
+    return now.getTime() - (task.startedAt ?? task.createdAt).getTime() >= settings.sendBackoff.initialMs;
   }
 
   private due(map: Map<string, Attempts>, key: string, now: Date): boolean {

@@ -37,8 +37,9 @@ export const vmSpecSchema = z.object({
   memoryMib: z
     .number()
     .int()
-    .min(LIMITS.memoryMib.min, `must be at least ${LIMITS.memoryMib.min}`)
-    .max(LIMITS.memoryMib.max, `must be at most ${LIMITS.memoryMib.max}`)
+    // abort: an out-of-range size is reported once, without the step check piling on.
+    .min(LIMITS.memoryMib.min, { message: `must be at least ${LIMITS.memoryMib.min}`, abort: true })
+    .max(LIMITS.memoryMib.max, { message: `must be at most ${LIMITS.memoryMib.max}`, abort: true })
     .refine((m) => m % LIMITS.memoryMib.step === 0, `must be a multiple of ${LIMITS.memoryMib.step}`),
   image: z.string().min(1, 'must not be empty').max(255).regex(/^\S+$/, 'must not contain spaces').nullish(),
   restartPriority: z.enum(RESTART_PRIORITIES).nullish(),

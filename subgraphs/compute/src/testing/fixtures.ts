@@ -7,6 +7,7 @@ import { startSimulatedFleet, type SimulatedFleet } from '../../../../agents-cli
 import {
   channels,
   createInProcessCoordination,
+  openDatabase,
   formatError,
   InProcessEventBus,
   type Coordination,
@@ -14,7 +15,7 @@ import {
   type Viewer,
   type VmChangedEvent,
 } from '../../../platform/src';
-import { openTestDatabase } from '../../../platform/src/testing/test-database';
+import { createTestDatabaseTarget, type openTestDatabase } from '../../../platform/src/testing/test-database';
 import { createComputeSubgraph, createVmController, type ComputeDeps, type ComputeSettings, type Logger, type VmController } from '../index';
 
 export type TestDb = Awaited<ReturnType<typeof openTestDatabase>>;
@@ -86,6 +87,37 @@ export function recordChanges(bus: InProcessEventBus) {
   };
 }
 
+/**
+ * openTestDatabase, closing more carefully on PostgreSQL: pg's Pool.end() resolves before its
+ * clients' sockets are closed, and DROP DATABASE ... WITH (FORCE) right after kills them
+ * mid-close, which surfaces as an unhandled pool error once a test has used the whole pool
+ * (the concurrency tests do). So wait until the server shows no session on the database.
+ */
+async function openQuiescingTestDatabase(): Promise<TestDb> {
+  const t = await createTestDatabaseTarget();
+  const db = await openDatabase(t.target);
+  return {
+    ...db,
+    cleanup: async () => {
+      await db.close();
+      const url = process.env.TEST_DATABASE_URL;
+      if (t.target.kind === 'postgres' && url) {
+        const name = new URL(t.target.url).pathname.slice(1);
+        const admin = await openDatabase({ kind: 'postgres', url, poolSize: 1 });
+        try {
+          await pollUntil(async () => {
+            const [row] = await admin.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+            return row?.n === 0;
+          }, `the sessions on ${name} to close`);
+        } finally {
+          await admin.close();
+        }
+      }
+      await t.cleanup();
+    },
+  };
+}
+
 export interface HarnessOptions {
   hosts: number;
   /** Physical size of each simulated host (and of its row). Default 16 vCPU / 32 GiB. */
@@ -101,7 +133,7 @@ export interface HarnessOptions {
 export async function startHarness(options: HarnessOptions) {
   const capacity = options.capacity ?? { vcpus: 16, memoryMib: 32_768 };
   const allocatable = options.allocatable ?? capacity;
-  const db: TestDb = await openTestDatabase();
+  const db: TestDb = await openQuiescingTestDatabase();
   const pki = createEphemeralPki();
   const fleet: SimulatedFleet = await startSimulatedFleet({
     count: options.hosts,

@@ -51,6 +51,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize });
+  // An idle client whose connection drops (server restart, a forced DROP DATABASE) emits
+  // 'error' on the pool; unhandled, that would crash the process. The pool replaces it.
+  pool.on('error', (err) => console.warn(`[database] idle connection lost: ${err.message}`));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,
