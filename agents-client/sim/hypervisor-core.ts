@@ -16,20 +16,23 @@ import { OperationJournal } from './operation-journal';
 import type { SeededRandom } from './seeded-random';
 import { SimRefusal } from './sim-refusal';
 
-export type SimOperation =
-  | 'CreateVm'
-  | 'StartVm'
-  | 'StopVm'
-  | 'RebootVm'
-  | 'DeleteVm'
-  | 'PrepareMigration'
-  | 'SendMigration'
-  | 'CreateSnapshot'
-  | 'RevertSnapshot'
-  | 'DeleteSnapshot'
-  | 'AttachVolume'
-  | 'DetachVolume'
-  | 'ConfigureNic';
+export const SIM_OPERATIONS = [
+  'CreateVm',
+  'StartVm',
+  'StopVm',
+  'RebootVm',
+  'DeleteVm',
+  'PrepareMigration',
+  'SendMigration',
+  'CreateSnapshot',
+  'RevertSnapshot',
+  'DeleteSnapshot',
+  'AttachVolume',
+  'DetachVolume',
+  'ConfigureNic',
+] as const;
+
+export type SimOperation = (typeof SIM_OPERATIONS)[number];
 
 /**
  * An armed fault. `fail`: the operation is accepted, then fails (lifecycle
@@ -72,6 +75,7 @@ export interface Operation {
 }
 
 interface Pending {
+  operation: Operation;
   timers: Set<NodeJS.Timeout>;
   /** Undoes what the operation started; used when the agent crashes mid-way. */
   rollback: () => void;
@@ -83,14 +87,17 @@ const MEMORY_HOLDING = new Set([VmState.VM_STATE_STARTING, VmState.VM_STATE_RUNN
 export class HypervisorCore {
   readonly vms = new Map<string, SimVm>();
   private readonly pending = new Map<string, Pending>();
-  private readonly journal = new OperationJournal();
+  /** Public for host-state.ts, which saves and restores it with the VMs. */
+  readonly journal = new OperationJournal();
   private faults: InjectedFault[] = [];
 
+  /** `changed` is called after every change a saved copy of this host would miss (default: none). */
   constructor(
     readonly profile: HostProfile,
     readonly events: EventBus,
     readonly random: SeededRandom,
     private readonly latencies: LatencyModel,
+    private readonly changed: () => void = () => undefined,
   ) {}
 
   latency(kind: LatencyKind): number {
@@ -129,9 +136,13 @@ export class HypervisorCore {
       if (fault) this.faults.splice(faultIndex, 1); // consumed only by an accepted operation
       const phase = this.pending.has(operationId) ? 'accepted' : 'done';
       this.journal.record(operationId, { fingerprint, phase, outcome: 'ok', response });
+      this.changed();
       return response;
     } catch (error) {
-      if (error instanceof SimRefusal) this.journal.record(operationId, { fingerprint, phase: 'done', outcome: 'refused', refusal: error });
+      if (error instanceof SimRefusal) {
+        this.journal.record(operationId, { fingerprint, phase: 'done', outcome: 'refused', refusal: error });
+        this.changed();
+      }
       throw error;
     }
   }
@@ -180,9 +191,15 @@ export class HypervisorCore {
     const before = { state: vm.state, error: vm.error };
     vm.busyWith = op.id;
     this.pending.set(op.id, {
+      operation: op,
       timers: new Set(),
       rollback: rollback ?? (() => Object.assign(vm, before)),
     });
+  }
+
+  /** The operation `operationId` if it is still in progress. */
+  operationInProgress(operationId: string): Operation | undefined {
+    return this.pending.get(operationId)?.operation;
   }
 
   /** Runs `step` after `ms`, unless the agent crashes first. */
@@ -201,6 +218,7 @@ export class HypervisorCore {
     vm.state = state;
     vm.error = state === VmState.VM_STATE_FAILED ? error : '';
     this.events.emit({ $case: 'vmState', value: { vmId: vm.spec.vmId, state, previousState, operationId, error } });
+    this.changed();
   }
 
   /** Ends `op`: frees the VM and reports the outcome (failed when `error` or the injected failure is set). */
@@ -209,6 +227,7 @@ export class HypervisorCore {
     this.pending.delete(op.id);
     this.journal.markDone(op.id);
     this.events.emit({ $case: 'operation', value: { operationId: op.id, vmId: op.vmId, succeeded: !error, error } });
+    this.changed();
   }
 
   /** The agent process died: abandon work in progress and forget it, so retries redo it. */
@@ -220,6 +239,7 @@ export class HypervisorCore {
     this.pending.clear();
     for (const vm of this.vms.values()) vm.busyWith = undefined;
     this.journal.forgetUnfinished();
+    this.changed();
   }
 
   /** The host lost power: guests are off, incoming migrations are gone. */
@@ -228,6 +248,7 @@ export class HypervisorCore {
       if (vm.incomingToken) this.vms.delete(vmId);
       else if (vm.state !== VmState.VM_STATE_FAILED) vm.state = VmState.VM_STATE_STOPPED;
     }
+    this.changed();
   }
 
   usedMemoryMib(): number {

@@ -27,6 +27,12 @@ export class OperationJournal {
     }
   }
 
+  /** The newest `limit` entries, oldest first (the order `record` rebuilds them in). */
+  recent(limit: number): Array<[string, JournalEntry]> {
+    const all = [...this.entries];
+    return all.slice(Math.max(0, all.length - limit));
+  }
+
   markDone(operationId: string): void {
     const entry = this.entries.get(operationId);
     if (entry) entry.phase = 'done';

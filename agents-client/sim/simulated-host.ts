@@ -15,6 +15,8 @@ import {
 import { vmStatusFromProto } from '../src/grpc/proto-mapping';
 import type { AgentTlsMaterial } from '../src/tls/certificate-authority';
 import { EventBus } from './event-bus';
+import type { PersistedHost } from './fleet-state.schema';
+import { captureHost, restoreHost } from './host-state';
 import { HypervisorCore, type SimOperation } from './hypervisor-core';
 import { LatencyModel } from './latency-model';
 import { SeededRandom } from './seeded-random';
@@ -40,6 +42,8 @@ export interface SimulatedHostOptions {
   latencyScale: number;
   heartbeatMs: number;
   network: MigrationNetwork;
+  /** Called after every change to the host's VMs or remembered operations (for saving them). */
+  onChange?: () => void;
 }
 
 export interface SimModel {
@@ -83,6 +87,7 @@ export class SimulatedHost {
       new EventBus(this.nextBootId()),
       random,
       new LatencyModel(SeededRandom.derive(options.seed, `${options.hostname}:latency`), options.latencyScale),
+      options.onChange,
     );
     this.model = {
       core,
@@ -145,6 +150,24 @@ export class SimulatedHost {
     this.heartbeats = true;
     this.model.core.events.reboot(this.nextBootId());
     await this.start();
+  }
+
+  /** The host's state for its fleet's state file. */
+  captureState(): PersistedHost {
+    return { boots: this.boots, powerLost: this.powerLossOnRestart, ...captureHost(this.model.core) };
+  }
+
+  /**
+   * Before start(): takes up a saved state as a new agent process on a hypervisor that
+   * kept running: same VMs (work in progress run to its end, see settleVm; all off if
+   * the host had lost power), the next boot id, event numbering from 1.
+   */
+  restoreState(saved: PersistedHost): void {
+    if (this.phase !== 'stopped') throw new Error(`restore ${this.hostname} before it starts`);
+    restoreHost(this.model.core, saved);
+    if (saved.powerLost) this.model.core.powerLoss();
+    this.boots = saved.boots;
+    this.model.core.events.reboot(this.nextBootId());
   }
 
   /** Calls are accepted but never answered, and streams go quiet, until unhang(). */

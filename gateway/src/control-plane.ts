@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { loadMigrations, MIGRATIONS_DIR, pendingMigrations, SUBGRAPH_NAMES, startSubgraphServer, type DatabaseHandle, type RunningServer, type SubgraphName } from '../../subgraphs/platform/src';
 import { createSubgraph, type Controller, type Logger } from '../../subgraphs/create-subgraphs';
 import { openRuntime } from '../../subgraphs/runtime';
@@ -59,7 +60,10 @@ export async function startControlPlane(config: GatewayConfig, role: Role, log: 
         log.info('created user "admin" with the password from LQ_ADMIN_PASSWORD');
       }
       if (config.demoHosts > 0) {
-        const started = await startDemoFleet({ count: config.demoHosts, pki: rt.pki, ...config.sim, heartbeatMs: config.heartbeat.intervalMs });
+        // The demo hosts keep their VMs across restarts, as real hypervisors keep running while
+        // the control plane restarts.
+        const statePath = path.join(config.dataDir, 'demo-fleet.json');
+        const started = await startDemoFleet({ count: config.demoHosts, pki: rt.pki, ...config.sim, heartbeatMs: config.heartbeat.intervalMs, statePath });
         fleet = started;
         stops.push(async () => started.stop());
       }

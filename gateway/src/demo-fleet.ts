@@ -12,6 +12,8 @@ export interface DemoFleetOptions {
   basePort: number;
   latencyScale: number;
   heartbeatMs: number;
+  /** Keeps the demo hosts' VMs across restarts: path.join(<data dir>, 'demo-fleet.json'). Default: not kept. */
+  statePath?: string;
 }
 
 /** Simulated hypervisors for the embedded mode, so a newcomer can create a VM at once. */
@@ -24,6 +26,7 @@ export function startDemoFleet(o: DemoFleetOptions): Promise<SimulatedFleet> {
     latencyScale: o.latencyScale,
     heartbeatMs: o.heartbeatMs,
     hostnamePrefix: 'demo-host',
+    statePath: o.statePath,
   });
 }
 

@@ -18,6 +18,11 @@ export class VirtualMachine {
   desiredState!: VmStateValue;
 
   @Field(() => VmState) state!: VmStateValue;
+
+  // Beyond the contract: a FAILED VM whose failure no task recorded (the host lost it, the
+  // reconciler gave up) would otherwise carry no explanation at all.
+  @Field(() => String, { nullable: true, description: 'Why the VM is FAILED, or what the control plane last could not do to it.' })
+  stateReason!: string | null;
   @Field(() => String, { nullable: true }) createdBy!: string | null;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date) updatedAt!: Date;

@@ -108,7 +108,6 @@ export class VmCreateService {
       .run(async (unit) => {
         const claim = { scope: viewer.userId, key: key ?? '', operation: OPERATION, requestHash: hash, resourceId: vmId, taskId };
         if (key && !(await unit.claimIdempotencyKey({ ...claim, expiresAt: new Date(this.now().getTime() + IDEMPOTENCY_TTL_MS) }))) return null;
-        await this.reserveQuota(unit, request.projectId, { vcpus: request.spec.vcpus, memoryMib: request.spec.memoryMib, vms: 1 });
         const hostId = await reservePlacement(unit, this.deps.scheduler, placement);
         const desiredState = request.start ? 'RUNNING' : 'STOPPED';
         const vm = await unit.insertVm({
@@ -124,6 +123,9 @@ export class VmCreateService {
         });
         const params = { start: request.start, force: false, fromState: 'PENDING', fromDesiredState: desiredState, pendingState: 'PENDING' } as const;
         const task = await unit.insertTask({ id: taskId, kind: 'VM_CREATE', vmId, hostId, params, createdBy: viewer.username });
+        // The project row is the hottest lock of a create (every create in the project takes
+        // it), so it is taken last and held only until the commit.
+        await this.reserveQuota(unit, request.projectId, { vcpus: request.spec.vcpus, memoryMib: request.spec.memoryMib, vms: 1 });
         return { vm, task };
       })
       .catch((err: unknown) => {
