@@ -1,5 +1,4 @@
 import type { AgentEvent, AgentVmStatus } from '../../../../agents-client/src';
-import { HostLanes } from './host-lanes';
 import { ObservedVms } from './observed-vms';
 
 const status = (vmId: string, state: AgentVmStatus['state']): AgentVmStatus => ({ vmId, name: vmId, state, vcpus: 1, memoryMib: 512, volumeIds: [], snapshotIds: [], macAddresses: [] });
@@ -28,29 +27,5 @@ describe('ObservedVms', () => {
       ['a', { kind: 'present', state: 'STARTING', error: null }],
       ['b', { kind: 'present', state: 'FAILED', error: 'panic' }],
     ]);
-  });
-});
-
-describe('HostLanes', () => {
-  it('runs jobs of one host in order, replaces a waiting reconcile with a newer one, and survives a failing job', async () => {
-    const ran: string[] = [];
-    const errors: string[] = [];
-    const lanes = new HostLanes(new Set(['reconcile']), (host, job) => void errors.push(`${host} ${job.kind}`));
-    const job = (kind: string, name: string, fail = false) => ({
-      kind,
-      run: async () => {
-        ran.push(name);
-        if (fail) throw new Error('boom');
-      },
-    });
-    lanes.push('h1', job('event', 'e1', true));
-    lanes.push('h1', job('reconcile', 'r1'));
-    lanes.push('h1', job('reconcile', 'r2'));
-    lanes.push('h1', job('event', 'e2'));
-    lanes.push('h2', job('event', 'x1'));
-    await lanes.idle();
-    expect(ran.filter((n) => n !== 'x1')).toEqual(['e1', 'r2', 'e2']);
-    expect(ran).toContain('x1');
-    expect(errors).toEqual(['h1 event']);
   });
 });

@@ -5,18 +5,17 @@
 //    and hands a full listing after each connection), and re-reads the list every
 //    reconcileIntervalMs to follow hosts that come and go;
 // 2. feeds each host's listings and events, and a reconciliation every reconcileIntervalMs,
-//    through one serial lane per host (HostLanes), so they apply in order; what the host
+//    through one serial lane per host (KeyedSerialQueue), so they apply in order; what the host
 //    reports is kept in ObservedVms as they apply, and the reconciliation reads it there
 //    (no listing call per round);
 // 3. reconciles at once on taking office, and on every listing: tasks left QUEUED or RUNNING
 //    by a control plane that died are re-sent (same operation id) or settled;
 // 4. on losing leadership, closes every watch and stops writing.
 import type { AgentConnector, AgentEvent, EventWatch } from '../../../../agents-client/src';
-import type { Coordination, Leadership } from '../../../platform/src';
+import { KeyedSerialQueue, type Coordination, type Leadership } from '../../../platform/src';
 import type { AgentTarget, HostSnapshotStorage } from '../data/host-snapshot.storage';
 import type { IdempotencyStorage } from '../data/idempotency.storage';
 import { describeError, type Logger } from '../services/logger';
-import { HostLanes } from './host-lanes';
 import { ObservedVms } from './observed-vms';
 import type { VmDispatcher } from './vm-dispatcher';
 import type { VmEventHandler } from './vm-event-handler';
@@ -88,7 +87,7 @@ export class LeaderVmController implements VmController {
 class ControllerTerm {
   private active = true;
   private readonly watches = new Map<string, { address: string; watch: EventWatch }>();
-  private readonly lanes: HostLanes;
+  private readonly lanes: KeyedSerialQueue;
   private readonly observed = new ObservedVms();
   private timer: NodeJS.Timeout | undefined;
   private round: Promise<void> | null = null;
@@ -97,7 +96,8 @@ class ControllerTerm {
   private readonly endedSignal = new Promise<void>((resolve) => (this.ended = resolve));
 
   constructor(private readonly deps: VmControllerDeps) {
-    this.lanes = new HostLanes(new Set(['reconcile', 'resync']), (hostId, job, err) =>
+    // A reconcile or resync that finds one of its kind still waiting replaces it: no pile-up behind a slow host.
+    this.lanes = new KeyedSerialQueue(new Set(['reconcile', 'resync']), (hostId, job, err) =>
       deps.log.warn(`host ${hostId}: ${job.kind} not applied: ${describeError(err)}`),
     );
   }

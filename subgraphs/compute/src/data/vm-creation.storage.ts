@@ -4,7 +4,7 @@
 // row it locked, so any number of concurrent creates can never push a host past its
 // allocatable or a project past its quota (PGlite runs one transaction at a time anyway).
 import type { Prisma } from '../../../../prisma/generated/client';
-import type { Database } from '../../../platform/src';
+import { isUniqueViolation, type Database } from '../../../platform/src';
 import type { ProjectQuota, QuotaAmounts } from '../domain/quota';
 import type { HostSnapshot } from '../domain/scheduler';
 import type { Task } from '../domain/task';
@@ -12,8 +12,14 @@ import type { DesiredVmState, RestartPriority, VirtualMachine } from '../domain/
 import { readHostSnapshots } from './host-snapshot.storage';
 import { toTask } from './task.storage';
 import { vmTaskRow, type NewVmTask } from './task-progress.storage';
-import { isUniqueViolation, VmNameTaken } from './unique-violation';
 import { toVirtualMachine } from './virtual-machine.storage';
+
+/** Thrown by VmCreationUnit.insertVm when the project already has a VM of that name. */
+export class VmNameTaken extends Error {
+  constructor(readonly vmName: string, options?: { cause?: unknown }) {
+    super(`a VM named ${vmName} already exists in the project`, options);
+  }
+}
 
 /**
  * Generous bounds: a burst of creates queues on the project row (and, on PGlite, on the one
@@ -92,7 +98,30 @@ export class VmCreationUnit {
     return readHostSnapshots(this.tx);
   }
 
-  /** Reserves the VM's resources on the host if it is READY, schedulable and has room; false otherwise. */
+  /**
+   * Reserves the VM's resources on the host if it is READY, schedulable, has room and is not
+   * locked by another create at this moment (SKIP LOCKED): never waits, and locks the row
+   * only when it reserves. False otherwise.
+   */
+  async tryReserveHost(hostId: string, vcpus: number, memoryMib: number): Promise<boolean> {
+    const updated = await this.tx.$executeRaw`
+      UPDATE hosts
+      SET allocated_vcpus = allocated_vcpus + ${vcpus}, allocated_memory_mib = allocated_memory_mib + ${memoryMib}
+      WHERE id = (
+        SELECT id FROM hosts
+        WHERE id = ${hostId}::uuid AND phase = 'READY' AND schedulable
+          AND allocated_vcpus + ${vcpus} <= allocatable_vcpus
+          AND allocated_memory_mib + ${memoryMib} <= allocatable_memory_mib
+        FOR NO KEY UPDATE SKIP LOCKED)`;
+    return updated === 1;
+  }
+
+  /**
+   * Reserves the VM's resources on the host if it is READY, schedulable and has room; false
+   * otherwise. Waits for a concurrent create holding the row. Beware: when PostgreSQL waits
+   * for a row and the re-checked condition then fails, the row stays locked by this
+   * transaction until it ends, so callers must take hosts in one global order.
+   */
   async reserveHost(hostId: string, vcpus: number, memoryMib: number): Promise<boolean> {
     const updated = await this.tx.$executeRaw`
       UPDATE hosts

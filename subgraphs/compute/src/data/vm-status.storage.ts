@@ -67,16 +67,18 @@ export class VmStatusStorage {
       if (!row) return null;
       const { count } = await tx.virtualMachine.deleteMany({ where: { id } });
       if (count === 0) return null;
-      await tx.$executeRaw`
-        UPDATE projects SET used_vcpus = GREATEST(used_vcpus - ${row.vcpus}, 0),
-          used_memory_mib = GREATEST(used_memory_mib - ${row.memoryMib}, 0), used_vms = GREATEST(used_vms - 1, 0), updated_at = now()
-        WHERE id = ${row.projectId}::uuid`;
+      // Lock order: host, then project, as a create takes them; the opposite order could
+      // deadlock a deletion against a create.
       if (row.hostId) {
         await tx.$executeRaw`
           UPDATE hosts SET allocated_vcpus = GREATEST(allocated_vcpus - ${row.vcpus}, 0),
             allocated_memory_mib = GREATEST(allocated_memory_mib - ${row.memoryMib}, 0)
           WHERE id = ${row.hostId}::uuid`;
       }
+      await tx.$executeRaw`
+        UPDATE projects SET used_vcpus = GREATEST(used_vcpus - ${row.vcpus}, 0),
+          used_memory_mib = GREATEST(used_memory_mib - ${row.memoryMib}, 0), used_vms = GREATEST(used_vms - 1, 0), updated_at = now()
+        WHERE id = ${row.projectId}::uuid`;
       const active = { targetId: id, state: { in: ['QUEUED' as const, 'RUNNING' as const] } };
       const succeeded = await tx.task.updateManyAndReturn({
         where: { ...active, kind: 'VM_DELETE' },

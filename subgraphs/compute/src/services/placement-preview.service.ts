@@ -1,9 +1,8 @@
-import { authorize, labelsToMap, NotFoundError } from '../../../platform/src';
+import { authorize, labelsToMap, NotFoundError, parseInput } from '../../../platform/src';
 import type { ComputeContext } from '../context';
 import type { HostSnapshotStorage } from '../data/host-snapshot.storage';
 import type { VmCreationStorage } from '../data/vm-creation.storage';
 import type { PlacementCandidate, Scheduler } from '../domain/scheduler';
-import { parseArgs } from './argument-parsing';
 import { placementPreviewSchema } from './vm-input.schema';
 
 export interface PlacementPreviewResult {
@@ -27,7 +26,7 @@ export class PlacementPreviewService {
 
   async preview(ctx: ComputeContext, rawInput: unknown): Promise<PlacementPreviewResult> {
     authorize(ctx, 'vm:read');
-    const input = parseArgs(placementPreviewSchema, rawInput, ['input']);
+    const input = parseInput(placementPreviewSchema, rawInput, { at: ['input'], fieldInMessage: true });
     if (!(await this.projects.projectExists(input.projectId))) {
       throw new NotFoundError(`project ${input.projectId} does not exist`, { field: ['input', 'projectId'] });
     }

@@ -28,6 +28,9 @@ export function tryOrder<T>(fitting: readonly T[], random: () => number = Math.r
  * conditional reservation. The first to succeed wins. When every fitting host filled up
  * between the reading and the reservation (concurrent creates), reads again. Nothing fits:
  * NO_CAPACITY with the scheduler's summary of why, host by host.
+ *
+ * Regression: trying hosts in a per-create random order with waiting UPDATEs deadlocked
+ * under a burst of creates (PostgreSQL keeps the lock of a row whose re-check failed).
  */
 export async function reservePlacement(unit: VmCreationUnit, scheduler: Scheduler, req: PlacementRequest): Promise<string> {
   let summary = '';
@@ -35,7 +38,14 @@ export async function reservePlacement(unit: VmCreationUnit, scheduler: Schedule
     const result = scheduler.schedule(req, await unit.hostSnapshots());
     const fitting = result.candidates.filter((c) => c.fits);
     if (fitting.length === 0) throw new NoCapacityError(result.summary);
+    // First without waiting: a host another create holds right now is skipped for the next.
     for (const candidate of tryOrder(fitting)) {
+      if (await unit.tryReserveHost(candidate.hostId, req.vcpus, req.memoryMib)) return candidate.hostId;
+    }
+    // Every fitting host was busy (or just filled up): wait for them, in one global order
+    // (by id). A wait whose re-check fails leaves the row locked until commit, so any other
+    // order could let two creates each hold one host and wait for the other's.
+    for (const candidate of [...fitting].sort((a, b) => (a.hostId < b.hostId ? -1 : a.hostId > b.hostId ? 1 : 0))) {
       if (await unit.reserveHost(candidate.hostId, req.vcpus, req.memoryMib)) return candidate.hostId;
     }
     summary = result.summary;

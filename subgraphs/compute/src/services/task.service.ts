@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { authorize, pageRequest, toConnection, type Connection, type PageArgs } from '../../../platform/src';
+import { authorize, pageRequest, parseInput, toConnection, type Connection, type PageArgs } from '../../../platform/src';
 import type { ComputeContext } from '../context';
 import type { TaskStorage } from '../data/task.storage';
 import { TASK_STATES, type Task, type TaskCriteria, type TaskState } from '../domain/task';
 import { isUuid } from '../domain/uuid';
-import { parseArgs } from './argument-parsing';
 
 /** The `TaskFilter` argument as the resolver hands it over. */
 export interface TaskFilterArgs {
@@ -37,7 +36,7 @@ export class TaskService {
 
   async list(ctx: ComputeContext, filter: TaskFilterArgs | null | undefined, page: PageArgs): Promise<Connection<Task>> {
     authorize(ctx, 'task:read');
-    const criteria = criteriaOf(parseArgs(filterSchema, filter ?? {}, ['filter']));
+    const criteria = criteriaOf(parseInput(filterSchema, filter ?? {}, { at: ['filter'], fieldInMessage: true }));
     const req = pageRequest(page);
     const { rows, totalCount } = await this.tasks.page(criteria, req);
     return toConnection(rows, req, totalCount, (task) => task);

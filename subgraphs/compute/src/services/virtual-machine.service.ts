@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { authorize, pageRequest, toConnection, type Connection, type PageArgs } from '../../../platform/src';
+import { authorize, pageRequest, parseInput, toConnection, type Connection, type PageArgs } from '../../../platform/src';
 import type { ComputeContext } from '../context';
 import type { VirtualMachineStorage } from '../data/virtual-machine.storage';
 import {
@@ -12,7 +12,7 @@ import {
   type VmState,
 } from '../domain/virtual-machine';
 import { isUuid } from '../domain/uuid';
-import { emptyConnection, parseArgs, uuidString } from './argument-parsing';
+import { emptyConnection, uuidString } from './argument-parsing';
 
 /** The `VirtualMachineFilter` argument as the resolver hands it over. */
 export interface VirtualMachineFilterArgs {
@@ -62,7 +62,7 @@ export class VirtualMachineService {
 
   async list(ctx: ComputeContext, filter: VirtualMachineFilterArgs | null | undefined, page: PageArgs): Promise<Connection<VirtualMachine>> {
     authorize(ctx, 'vm:read');
-    const criteria = criteriaOf(parseArgs(filterSchema, filter ?? {}, ['filter']));
+    const criteria = criteriaOf(parseInput(filterSchema, filter ?? {}, { at: ['filter'], fieldInMessage: true }));
     const req = pageRequest(page);
     const { rows, totalCount } = await this.vms.page(criteria, req);
     return toConnection(rows, req, totalCount, (vm) => vm);

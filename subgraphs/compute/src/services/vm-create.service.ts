@@ -4,6 +4,7 @@ import {
   ConflictError,
   labelsToMap,
   NotFoundError,
+  parseInput,
   QuotaExceededError,
   UserErrorCode,
   UserErrorList,
@@ -11,13 +12,11 @@ import {
 import type { ComputeContext } from '../context';
 import type { HostSnapshotStorage } from '../data/host-snapshot.storage';
 import type { IdempotencyStorage, IdempotentResult } from '../data/idempotency.storage';
-import { VmNameTaken } from '../data/unique-violation';
-import type { VmCreationStorage, VmCreationUnit } from '../data/vm-creation.storage';
+import { VmNameTaken, type VmCreationStorage, type VmCreationUnit } from '../data/vm-creation.storage';
 import { quotaShortfalls, type QuotaAmounts, type QuotaResource } from '../domain/quota';
 import type { PlacementRequest, Scheduler } from '../domain/scheduler';
 import type { Task } from '../domain/task';
 import type { VirtualMachine } from '../domain/virtual-machine';
-import { parseArgs } from './argument-parsing';
 import type { ComputeEvents } from './change-events';
 import { reservePlacement } from './placement';
 import { requestHash } from './request-hash';
@@ -84,7 +83,7 @@ export class VmCreateService {
 
   async create(ctx: ComputeContext, rawInput: unknown): Promise<CreatedVm> {
     const viewer = authorize(ctx, 'vm:create');
-    const input = parseArgs(createVmSchema, rawInput, ['input']);
+    const input = parseInput(createVmSchema, rawInput, { at: ['input'], fieldInMessage: true });
     const request = canonicalRequest(input);
     const key = input.idempotencyKey ?? null;
     const hash = key ? requestHash(request) : '';

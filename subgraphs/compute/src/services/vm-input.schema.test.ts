@@ -1,14 +1,13 @@
-import { UserErrorList } from '../../../platform/src';
-import { parseArgs } from './argument-parsing';
+import { parseInput, UserErrorList } from '../../../platform/src';
 import { requestHash } from './request-hash';
 import { createVmSchema } from './vm-input.schema';
 
 const valid = { name: 'web-1', projectId: '3f0e8b52-1c9a-4b7e-9d3e-2a6f1b0c9d8e', spec: { vcpus: 2, memoryMib: 2048 } };
 
-/** The fields parseArgs reports for `input`, as dotted paths. */
+/** The fields parseInput reports for `input`, as dotted paths. */
 function badFields(input: object): string[] {
   try {
-    parseArgs(createVmSchema, input, ['input']);
+    parseInput(createVmSchema, input, { at: ['input'], fieldInMessage: true });
     return [];
   } catch (err) {
     if (!(err instanceof UserErrorList)) throw err;

@@ -1,5 +1,6 @@
 // Validation of the VM inputs (createVirtualMachine, placementPreview). Every rule lives here;
-// services parse with parseArgs under ['input'], which reports every bad field with its path.
+// services parse with the platform's parseInput under ['input'], which reports every bad field
+// with its path.
 import { z } from 'zod';
 import { RESTART_PRIORITIES } from '../domain/virtual-machine';
 import { uuidString } from './argument-parsing';

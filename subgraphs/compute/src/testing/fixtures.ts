@@ -15,6 +15,7 @@ import {
   type Viewer,
   type VmChangedEvent,
 } from '../../../platform/src';
+import { pollUntil as platformPollUntil, type Probe } from '../../../platform/src/testing/poll-until';
 import { createTestDatabaseTarget, type openTestDatabase } from '../../../platform/src/testing/test-database';
 import { createComputeSubgraph, createVmController, type ComputeDeps, type ComputeSettings, type Logger, type VmController } from '../index';
 
@@ -50,20 +51,12 @@ export function quietLog(): { log: Logger; lines: string[] } {
   return { lines, log: { info: (m) => void lines.push(`info ${m}`), warn: (m) => void lines.push(`warn ${m}`) } };
 }
 
-/** Resolves with the first truthy value of `probe`; rejects after `timeoutMs`. Never sleeps a fixed time for an outcome. */
-export async function pollUntil<T>(probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, what: string, timeoutMs = 8_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value) return value;
-    } catch (err) {
-      lastError = err;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `; last error: ${String(lastError)}` : ''}`);
-    await new Promise((resolve) => setTimeout(resolve, 15));
-  }
+/**
+ * The platform's pollUntil with this subgraph's patience: its live tests drive a simulated
+ * fleet through the controller, so outcomes get 8 s by default, checked every 15 ms.
+ */
+export function pollUntil<T>(probe: Probe<T>, what: string, timeoutMs = 8_000): Promise<T> {
+  return platformPollUntil(probe, what, timeoutMs, 15);
 }
 
 /** Records every VM and task change event published on the bus from now on. */

@@ -3,13 +3,12 @@
 // end(), and finished() waits for its writes in flight.
 
 import type { AgentEvent, EventWatch } from '../../../../agents-client/src';
-import { channels, type HostChangedEvent } from '../../../platform/src';
+import { channels, KeyedSerialQueue, type HostChangedEvent } from '../../../platform/src';
 import { FAILS_ON_SILENCE, leaseTtlMs, RECOVERS_ON_HEARTBEAT } from '../domain/host-health';
 import { planAllocatableRefresh, planWatches, type WatchTarget } from '../domain/host-monitor-plan';
 import { hostChangedEvent } from '../services/host-events';
 import { isUuid } from '../services/ids';
 import type { HostMonitorDeps } from './host-monitor';
-import { KeyedSerialQueue } from './keyed-serial-queue';
 
 /** Default time between two readings of the host list. */
 export const DEFAULT_RESYNC_INTERVAL_MS = 2_000;
@@ -31,6 +30,7 @@ export class MonitorTerm {
 
   constructor(private readonly deps: HostMonitorDeps) {
     this.ttlMs = leaseTtlMs(deps.heartbeat);
+    // When the database is slower than the heartbeats, only the newest figures are written.
     this.queue = new KeyedSerialQueue(new Set(['heartbeat']), (hostId, job, err) =>
       deps.log.warn(`host ${hostId}: ${job.kind} not recorded: ${describe(err)}`),
     );

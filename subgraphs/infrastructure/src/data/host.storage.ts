@@ -1,9 +1,8 @@
 import type { Host as HostRow, Prisma } from '../../../../prisma/generated/client';
-import { afterCursorWhere, cursorOrderBy, toConnection, type Connection, type Database, type PageRequest } from '../../../platform/src';
+import { afterCursorWhere, cursorOrderBy, guardUnique, toConnection, type Connection, type Database, type PageRequest } from '../../../platform/src';
 import { usageFromHeartbeat, type Host, type HostPhase, type HostQuery, type HostUsage, type Resources } from '../domain/host';
 import type { AllocatableRow, WatchTarget } from '../domain/host-monitor-plan';
 import type { NewHost } from '../domain/host-registration';
-import { guardUnique } from './unique-violation';
 
 /** Columns of the hosts table a registration can clash on. */
 export const HOST_UNIQUE_COLUMNS = ['hostname', 'agent_address'] as const;

@@ -5,6 +5,8 @@ import {
   InputError,
   NotFoundError,
   pageRequest,
+  parseInput,
+  UniqueViolation,
   type ChangePublisher,
   type Connection,
   type Coordination,
@@ -13,12 +15,10 @@ import {
 import { allocatableOf, DEFAULT_OVERCOMMIT, type Host, type HostQuery, type OvercommitRatios, type Resources } from '../domain/host';
 import { newHostFrom, reportProblem } from '../domain/host-registration';
 import type { HostStorage } from '../data/host.storage';
-import { UniqueViolation } from '../data/unique-violation';
 import type { InfrastructureContext } from '../context';
 import { hostChangedEvent } from './host-events';
 import { hostIdSchema, registerHostSchema } from './host-input.schema';
 import { isUuid } from './ids';
-import { parseInput } from './input-validation';
 import type { Logger } from './logger';
 
 const EMPTY: Connection<Host> = { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };

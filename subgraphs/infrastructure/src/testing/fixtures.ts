@@ -4,6 +4,9 @@ import type { AgentConnector } from '../../../../agents-client/src';
 import { channels, type Coordination, type EventBus, type HostChangedEvent } from '../../../platform/src';
 import type { InfrastructureDeps, Logger } from '../index';
 
+// The platform's, re-exported so that this subgraph's tests find all their helpers here.
+export { pollUntil } from '../../../platform/src/testing/poll-until';
+
 /** An object any use of which throws: what the schema-only composition path passes. */
 export function refusing<T>(what: string): T {
   return new Proxy(
@@ -31,24 +34,6 @@ export function refusingLiveDeps(): Pick<InfrastructureDeps, 'agents' | 'coordin
 export function quietLog(): { log: Logger; lines: string[] } {
   const lines: string[] = [];
   return { lines, log: { info: (m) => void lines.push(`info ${m}`), warn: (m) => void lines.push(`warn ${m}`) } };
-}
-
-/** Resolves with the first truthy value of `probe`; rejects after `timeoutMs`. Never sleeps a fixed time for an outcome. */
-export async function pollUntil<T>(probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, what: string, timeoutMs = 5_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value) return value;
-    } catch (err) {
-      lastError = err;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `; last error: ${String(lastError)}` : ''}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 /** Records every host change event published on the bus from now on. */

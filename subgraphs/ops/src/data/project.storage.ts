@@ -1,7 +1,6 @@
-import type { Database } from '../../../platform/src';
+import { guardUnique, type Database } from '../../../platform/src';
 import type { Prisma, Project as ProjectRow } from '../../../../prisma/generated/client';
 import type { Project, Quota } from '../domain/project';
-import { guardUnique } from './unique-violation';
 
 function toProject(row: ProjectRow): Project {
   return {

@@ -1,7 +1,6 @@
-import type { Database, CursorKey } from '../../../platform/src';
+import { guardUnique, type Database, type CursorKey } from '../../../platform/src';
 import type { User as UserRow } from '../../../../prisma/generated/client';
 import type { Role, User, UserCredentials } from '../domain/user';
-import { guardUnique } from './unique-violation';
 
 function toUser(row: UserRow): User {
   return {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { InputError, UnreachableCaseError } from '../../../platform/src';
+import { InputError, parseInput, UnreachableCaseError } from '../../../platform/src';
 import { signAccessToken } from '../domain/access-token';
 import { PASSWORD_MAX_BYTES } from '../domain/credentials-policy';
 import type { PasswordHasher } from '../domain/password-hasher';
@@ -8,7 +8,6 @@ import { hashRefreshToken, newRefreshToken } from '../domain/refresh-token';
 import type { User } from '../domain/user';
 import type { RefreshTokenStorage } from '../data/refresh-token.storage';
 import type { UserStorage } from '../data/user.storage';
-import { parseInput } from './input-validation';
 
 export interface TokenSettings {
   jwtSecret: Uint8Array;

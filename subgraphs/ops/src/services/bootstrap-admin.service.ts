@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { Database } from '../../../platform/src';
+import { UniqueViolation, type Database } from '../../../platform/src';
 import { passwordProblem } from '../domain/credentials-policy';
 import { PasswordHasher } from '../domain/password-hasher';
 import { BOOTSTRAP_ADMIN } from '../domain/user';
-import { UniqueViolation } from '../data/unique-violation';
 import { UserStorage } from '../data/user.storage';
 
 export interface BootstrapAdminOptions {

@@ -3,16 +3,16 @@ import {
   ConflictError,
   InvalidStateError,
   NotFoundError,
+  UniqueViolation,
   UserErrorCode,
   UserErrorList,
   authorize,
+  parseInput,
 } from '../../../platform/src';
 import { isUuid } from '../domain/ids';
 import { UNLIMITED_QUOTA, quotaShortfalls, type Project, type Quota } from '../domain/project';
-import { UniqueViolation } from '../data/unique-violation';
 import type { ProjectStorage } from '../data/project.storage';
 import type { OpsContext } from '../ops-context';
-import { parseInput } from './input-validation';
 
 const limit = z
   .number()

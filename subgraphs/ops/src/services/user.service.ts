@@ -2,20 +2,20 @@ import { z } from 'zod';
 import {
   ConflictError,
   InputError,
+  UniqueViolation,
   UserErrorCode,
   UserErrorList,
   authorize,
   pageRequest,
+  parseInput,
   type PageArgs,
 } from '../../../platform/src';
 import { isUuid } from '../domain/ids';
 import type { PasswordHasher } from '../domain/password-hasher';
 import type { User } from '../domain/user';
-import { UniqueViolation } from '../data/unique-violation';
 import type { UserStorage } from '../data/user.storage';
 import type { OpsContext } from '../ops-context';
 import { emailSchema, passwordSchema, roleSchema, usernameSchema } from './credentials.schema';
-import { parseInput } from './input-validation';
 
 const createUserSchema = z.object({
   username: usernameSchema,

@@ -10,12 +10,13 @@ interface Lane {
 }
 
 /**
- * Runs jobs one at a time per key, in arrival order, keys in parallel: a host's heartbeat
- * writes and failure marks never overtake each other, so its change events come out in
- * order. A job of a coalescing kind that arrives while another of that kind is still the
- * last one waiting replaces it: when the database is slower than the heartbeats, only the
- * newest figures are written instead of a growing backlog. A job that throws is reported to
- * `onError` and the lane carries on.
+ * Runs jobs one at a time per key, in arrival order, keys in parallel: the work for one key
+ * (say, one host's reports) never overtakes itself, so its effects are applied and published
+ * in order, while a slow key holds up no other.
+ * A job of a coalescing kind that arrives while another of that kind is still the last one
+ * waiting replaces it: when the work is slower than what asks for it, only the newest is
+ * done instead of a growing backlog. A job that throws is reported to `onError` and the lane
+ * carries on.
  */
 export class KeyedSerialQueue {
   private readonly lanes = new Map<string, Lane>();

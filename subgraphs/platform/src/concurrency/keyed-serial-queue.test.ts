@@ -65,4 +65,27 @@ describe('KeyedSerialQueue', () => {
     await q.idle();
     expect(log).toEqual(['running+', 'running-']);
   });
+
+  // Moved from compute's HostLanes test when its copy of this queue was folded in here.
+  it('runs jobs of one host in order, replaces a waiting reconcile with a newer one, and survives a failing job', async () => {
+    const ran: string[] = [];
+    const errors: string[] = [];
+    const lanes = new KeyedSerialQueue(new Set(['reconcile']), (host, job) => void errors.push(`${host} ${job.kind}`));
+    const job = (kind: string, name: string, fail = false) => ({
+      kind,
+      run: async () => {
+        ran.push(name);
+        if (fail) throw new Error('boom');
+      },
+    });
+    lanes.push('h1', job('event', 'e1', true));
+    lanes.push('h1', job('reconcile', 'r1'));
+    lanes.push('h1', job('reconcile', 'r2'));
+    lanes.push('h1', job('event', 'e2'));
+    lanes.push('h2', job('event', 'x1'));
+    await lanes.idle();
+    expect(ran.filter((n) => n !== 'x1')).toEqual(['e1', 'r2', 'e2']);
+    expect(ran).toContain('x1');
+    expect(errors).toEqual(['h1 event']);
+  });
 });

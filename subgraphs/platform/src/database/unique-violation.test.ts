@@ -1,4 +1,4 @@
-import { uniqueViolationColumn } from './unique-violation';
+import { isUniqueViolation, uniqueViolationColumn } from './unique-violation';
 
 describe('uniqueViolationColumn', () => {
   // PGlite's adapter passes the raw PostgreSQL error; the pg adapter becomes Prisma's P2002.
@@ -27,5 +27,25 @@ describe('uniqueViolationColumn', () => {
   it('does not take a username clash for a name clash', () => {
     expect(uniqueViolationColumn(pglite('users_username_key', 'username'), ['name'])).toBeNull();
     expect(uniqueViolationColumn(pglite('projects_name_key', 'name'), ['name'])).toBe('name');
+  });
+
+  it('reads a snake_case column from a PGlite constraint name or a pg-adapter field name', () => {
+    const columns = ['hostname', 'agent_address'];
+    expect(uniqueViolationColumn(pglite('hosts_agent_address_key', 'agent_address'), columns)).toBe('agent_address');
+    expect(uniqueViolationColumn(p2002('agentAddress'), columns)).toBe('agent_address');
+  });
+});
+
+describe('isUniqueViolation', () => {
+  it.each<[string, unknown, boolean]>([
+    ['a pg-adapter P2002', { code: 'P2002' }, true],
+    ['a PGlite 23505', { name: 'DriverAdapterError', cause: { code: '23505' } }, true],
+    ["the adapter's UniqueConstraintViolation kind", { cause: { kind: 'UniqueConstraintViolation' } }, true],
+    ['another Prisma error', { code: 'P2025' }, false],
+    ['a plain error', new Error('connection reset'), false],
+    ['a string', 'P2002', false],
+    ['null', null, false],
+  ])('tells %s', (_case, err, unique) => {
+    expect(isUniqueViolation(err)).toBe(unique);
   });
 });

@@ -9,18 +9,26 @@ export class UniqueViolation extends Error {
 }
 
 /**
+ * Whether a write failed on a unique constraint. The driver adapters report it differently:
+ * over pg as Prisma's P2002, over PGlite as a DriverAdapterError whose cause is PostgreSQL's
+ * 23505 (or the adapter's UniqueConstraintViolation kind).
+ */
+export function isUniqueViolation(err: unknown): boolean {
+  if (!err || typeof err !== 'object') return false;
+  const e = err as { code?: unknown; cause?: { code?: unknown; kind?: unknown } };
+  return e.code === 'P2002' || e.cause?.code === '23505' || e.cause?.kind === 'UniqueConstraintViolation';
+}
+
+/**
  * The column of `columns` (database names, snake_case) a unique violation is about, or null
- * when `err` is something else. The driver adapters report it differently: over pg it is
- * Prisma's P2002 (fields in meta, as column or field names), over PGlite a DriverAdapterError
- * whose cause is the raw PostgreSQL 23505 error naming the constraint (`hosts_hostname_key`).
+ * when `err` is something else. Over pg the P2002 names the fields in meta, as column or field
+ * names; over PGlite the raw PostgreSQL 23505 error names the constraint (`hosts_hostname_key`).
  */
 export function uniqueViolationColumn(err: unknown, columns: readonly string[]): string | null {
-  if (!err || typeof err !== 'object') return null;
-  const e = err as { code?: unknown; meta?: unknown; cause?: { code?: unknown; kind?: unknown }; message?: unknown };
-  const unique = e.code === 'P2002' || e.cause?.code === '23505' || e.cause?.kind === 'UniqueConstraintViolation';
-  if (!unique) return null;
+  if (!isUniqueViolation(err)) return null;
+  const e = err as { meta?: unknown; cause?: unknown; message?: unknown };
   const text = `${String(e.message)} ${JSON.stringify(e.meta ?? null)} ${JSON.stringify(e.cause ?? null)}`;
-  // Longest first, so that a column is not mistaken for one whose name it contains.
+  // Longest first, so that a column is not mistaken for one whose name it contains (`username` for `name`).
   const byLength = [...columns].sort((a, b) => b.length - a.length);
   return byLength.find((c) => new RegExp(`\\b${c}\\b|_${c}_key|\\b${camelCase(c)}\\b`).test(text)) ?? null;
 }
