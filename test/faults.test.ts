@@ -1,7 +1,7 @@
 import { startTestControlPlane, type TestClient } from './harness';
 import { externalFleet, registerFleet } from './fleet';
 import { until } from './ws-client';
-import { createEphemeralPki } from '../agents-client/src';
+import { AgentError, createAgentConnector, createEphemeralPki } from '../agents-client/src';
 import { startSimulatedFleet, type SimulatedFleet } from '../agents-client/sim';
 
 let t: TestClient;
@@ -94,6 +94,17 @@ describe('faults', () => {
       expect(await t.cp.db.prisma.host.count({ where: { agentAddress: foreign.hosts[0]!.address } })).toBe(0);
     } finally {
       foreign.stop();
+    }
+  });
+
+  it('has agents refuse a client whose certificate is not signed by the cluster CA', async () => {
+    const stranger = createAgentConnector({ tls: createEphemeralPki().controlPlane, deadlineMs: 1000, retry: { maxAttempts: 1 } });
+    try {
+      await expect(stranger.connect(fleet.hosts[0]!.address).hostInfo()).rejects.toBeInstanceOf(AgentError);
+      // The same agent still serves the control plane, whose certificate the CA signed.
+      expect(await hostPhase(hostIds[0]!)).toBe('READY');
+    } finally {
+      stranger.close();
     }
   });
 
