@@ -57,45 +57,14 @@ export interface HostQuery {
  * use all their vCPUs or memory at once, so, like Nova's cpu_allocation_ratio and
  * ram_allocation_ratio, we sell more than we have.
  */
-export interface OvercommitRatios {
-  /** vCPUs sold per host CPU thread; default DEFAULT_CPU_OVERCOMMIT (2.0). */
-  cpu: number;
-  /** MiB sold per physical MiB; default DEFAULT_MEMORY_OVERCOMMIT (1.5). */
-  memory: number;
-}
-
-/** Default vCPU ratio: low enough that busy guests rarely wait for a core. */
-export const DEFAULT_CPU_OVERCOMMIT = 2.0;
-
-/** Default memory ratio; above 1 relies on ballooning, KSM and idle guests. */
-export const DEFAULT_MEMORY_OVERCOMMIT = 1.5;
-
-export const DEFAULT_OVERCOMMIT: Readonly<OvercommitRatios> = Object.freeze({
-  cpu: DEFAULT_CPU_OVERCOMMIT,
-  memory: DEFAULT_MEMORY_OVERCOMMIT,
-});
-
-// Products such as 100 × 1.15 come out as 114.99999999999999 in binary floating point;
-// without this slack, floor would lose a whole vCPU or MiB.
-const FLOAT_SLACK = 1e-9;
-
-/**
- * What the scheduler may hand out: floor(capacity × ratio) per resource. Ratios must be
- * positive finite numbers (a RangeError otherwise: it is a configuration bug).
- */
-export function allocatableOf(capacity: Resources, ratios: OvercommitRatios = DEFAULT_OVERCOMMIT): Resources {
-  return {
-    vcpus: scaled(capacity.vcpus, ratios.cpu, 'cpu'),
-    memoryMib: scaled(capacity.memoryMib, ratios.memory, 'memory'),
-  };
-}
-
-function scaled(amount: number, ratio: number, what: string): number {
-  if (!Number.isFinite(ratio) || ratio <= 0) {
-    throw new RangeError(`${what} overcommit ratio must be a positive number, got ${ratio}`);
-  }
-  return Math.floor(amount * ratio + FLOAT_SLACK);
-}
+// The overcommit rule (ratios, defaults, allocatableOf) is shared with compute's scheduler.
+export {
+  allocatableOf,
+  DEFAULT_CPU_OVERCOMMIT,
+  DEFAULT_MEMORY_OVERCOMMIT,
+  DEFAULT_OVERCOMMIT,
+  type OvercommitRatios,
+} from '../../../platform/src/capacity/overcommit';
 
 /**
  * The usage figures of the last heartbeat, or null when the host never heartbeated (or the
