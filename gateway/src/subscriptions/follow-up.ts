@@ -110,3 +110,27 @@ export function projectSnapshot(field: FieldNode, snapshot: Record<string, unkno
   }
   return out;
 }
+
+/**
+ * The subscriber's selection answered from the event's snapshot alone, when every selected
+ * field (at any depth) is in the snapshot and takes no arguments; null when a follow-up query
+ * is needed. A dashboard watching phases and usage of a thousand hosts then costs no query
+ * per heartbeat.
+ */
+export function selectFromSnapshot(selectionSet: SelectionSetNode, snapshot: Record<string, unknown>, fragments: Record<string, FragmentDefinitionNode>): Record<string, unknown> | null {
+  const out: Record<string, unknown> = {};
+  for (const f of collectFields(selectionSet, fragments)) {
+    const key = f.alias?.value ?? f.name.value;
+    if (f.arguments?.length || f.directives?.length || !(f.name.value in snapshot)) return null;
+    const value = snapshot[f.name.value];
+    if (f.selectionSet && value !== null && value !== undefined) {
+      if (typeof value !== 'object' || Array.isArray(value)) return null;
+      const nested = selectFromSnapshot(f.selectionSet, value as Record<string, unknown>, fragments);
+      if (!nested) return null;
+      out[key] = nested;
+    } else {
+      out[key] = value ?? null;
+    }
+  }
+  return out;
+}

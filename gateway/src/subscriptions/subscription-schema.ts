@@ -2,7 +2,7 @@ import { GraphQLError, type FieldNode, type GraphQLResolveInfo, type GraphQLSche
 import { mapSchema, MapperKind } from '@graphql-tools/utils';
 import { can, type EventBus, type RequestContext } from '../../../subgraphs/platform/src';
 import { SUBSCRIPTION_FIELDS, type SubscriptionField } from './subscription-fields';
-import { buildFollowUp, collectFields, projectSnapshot } from './follow-up';
+import { buildFollowUp, collectFields, projectSnapshot, selectFromSnapshot } from './follow-up';
 import type { FollowUpExecutor } from './follow-up-executor';
 
 export interface ChangeEvent {
@@ -39,27 +39,47 @@ async function* newestOnly(source: AsyncIterable<ChangeEvent>): AsyncGenerator<C
 async function resolveEvent(spec: SubscriptionField, event: ChangeEvent, field: FieldNode, ctx: RequestContext, info: GraphQLResolveInfo, followUps: FollowUpExecutor): Promise<Resolved | null> {
   if (!field.selectionSet) return null;
   const key = field.alias?.value ?? field.name.value;
+  const snapshot = spec.snapshot(event);
   if (spec.shape.kind === 'direct') {
-    if (event.kind === 'DELETED') return { [key]: projectSnapshot(field, { __typename: spec.shape.typename, ...event }, info.fragments) };
+    if (event.kind === 'DELETED') return { [key]: projectSnapshot(field, snapshot, info.fragments) };
+    const hot = selectFromSnapshot(field.selectionSet, snapshot, info.fragments);
+    if (hot) return { [key]: hot };
     const data = await followUps.run(buildFollowUp(info, spec.shape.rootQuery, [field], event.id), ctx, event);
     return data?.[key] ? { [key]: data[key] } : null;
   }
-  const { entityField, rootQuery, typename } = spec.shape;
+  const { entityField, rootQuery } = spec.shape;
   const fields = collectFields(field.selectionSet, info.fragments);
   const entityFields = fields.filter((f) => f.name.value === entityField);
+  // Fields the snapshot answers need no query; the others are fetched in one follow-up.
+  const fromSnapshot = new Map(entityFields.map((f) => [f, f.selectionSet ? selectFromSnapshot(f.selectionSet, snapshot, info.fragments) : null]));
+  const toFetch = entityFields.filter((f) => !fromSnapshot.get(f));
   let data: Record<string, unknown> | null = {};
-  if (entityFields.length && event.kind !== 'DELETED') {
-    data = await followUps.run(buildFollowUp(info, rootQuery, entityFields, event.id), ctx, event);
-    if (!data || entityFields.some((f) => !data?.[f.alias?.value ?? f.name.value])) return null;
+  if (toFetch.length && event.kind !== 'DELETED') {
+    data = await followUps.run(buildFollowUp(info, rootQuery, toFetch, event.id), ctx, event);
+    if (!data || toFetch.some((f) => !data?.[f.alias?.value ?? f.name.value])) return null;
   }
   const out: Record<string, unknown> = {};
   for (const f of fields) {
     const k = f.alias?.value ?? f.name.value;
     if (f.name.value === 'kind') out[k] = event.kind;
     else if (f.name.value === '__typename') out[k] = info.returnType.toString().replace(/!$/, '');
-    else if (f.name.value === entityField) out[k] = event.kind === 'DELETED' ? projectSnapshot(f, { __typename: typename, ...event }, info.fragments) : data[k];
+    else if (f.name.value === entityField) {
+      out[k] = fromSnapshot.get(f) ?? (event.kind === 'DELETED' ? projectSnapshot(f, snapshot, info.fragments) : data[k]);
+    }
   }
   return { [key]: out };
+}
+
+/** The subscriber's events, newest version per object, each resolved to its selection. */
+async function* stream(spec: SubscriptionField, queue: AsyncIterableIterator<ChangeEvent> & { return(): Promise<unknown> }, field: FieldNode, ctx: RequestContext, info: GraphQLResolveInfo, followUps: FollowUpExecutor): AsyncGenerator<Resolved> {
+  try {
+    for await (const event of newestOnly(queue)) {
+      const resolved = await resolveEvent(spec, event, field, ctx, info, followUps).catch(() => null);
+      if (resolved) yield resolved;
+    }
+  } finally {
+    await queue.return();
+  }
 }
 
 /**
@@ -77,22 +97,15 @@ export function buildSubscriptionSchema(apiSchema: GraphQLSchema, bus: EventBus,
       return {
         ...fieldConfig,
         resolve: byResponseKey,
-        subscribe: async function* (_root: unknown, args: Record<string, unknown>, ctx: RequestContext, info: GraphQLResolveInfo) {
+        // A plain function, so refusals are thrown before any stream exists and come back
+        // to the client as errors of the subscription rather than of the stream.
+        subscribe: (_root: unknown, args: Record<string, unknown>, ctx: RequestContext, info: GraphQLResolveInfo) => {
           if (!spec) throw new GraphQLError(`${fieldName} is not served yet`);
           if (!ctx.viewer) throw new GraphQLError('Not authenticated', { extensions: { code: 'UNAUTHENTICATED' } });
           if (!can(ctx.viewer.role, spec.permission)) {
             throw new GraphQLError(`Role ${ctx.viewer.role} may not ${spec.permission.replace(':', ' ')}`, { extensions: { code: 'FORBIDDEN' } });
           }
-          const field = info.fieldNodes[0] as FieldNode;
-          const queue = bus.subscribe<ChangeEvent>(spec.channel(args));
-          try {
-            for await (const event of newestOnly(queue)) {
-              const resolved = await resolveEvent(spec, event, field, ctx, info, followUps).catch(() => null);
-              if (resolved) yield resolved;
-            }
-          } finally {
-            await queue.return();
-          }
+          return stream(spec, bus.subscribe<ChangeEvent>(spec.channel(args)), info.fieldNodes[0] as FieldNode, ctx, info, followUps);
         },
       };
     },
