@@ -78,7 +78,9 @@ describe('the live path', () => {
   it('stops and deletes a VM through tasks, streaming each change', async () => {
     const created = await t.gql<CreatePayload>(CREATE, { i: { name: 'web-2', projectId, spec: { vcpus: 1, memoryMib: 1024 } } }, admin);
     const id = created.data?.createVirtualMachine.virtualMachine?.id as string;
-    await until(() => t.gql<{ virtualMachine: { state: string } }>('query($id: ID!) { virtualMachine(id: $id) { state } }', { id }, admin), (r) => r.data?.virtualMachine.state === 'RUNNING');
+    // A VM takes one task at a time: the next operation waits for the create's task to end
+    // (the VM may show RUNNING a moment before its task does).
+    await until(() => t.gql<{ task: { state: string } }>('query($id: ID!) { task(id: $id) { state } }', { id: created.data?.createVirtualMachine.task?.id }, admin), (r) => r.data?.task.state === 'SUCCEEDED');
     const client = ws(admin);
     const vmEvents = subscribe<VmEvent>(client, 'subscription($id: ID) { virtualMachineChanged(id: $id) { kind virtualMachine { id state } } }', { id });
     const taskEvents = subscribe<TaskEvent>(client, 'subscription($t: ID) { taskChanged(targetId: $t) { id kind state progress error { code } } }', { t: id });
@@ -95,6 +97,7 @@ describe('the live path', () => {
     const start = await t.gql<{ startVirtualMachine: { userErrors: unknown[] } }>('mutation($id: ID!) { startVirtualMachine(input: { id: $id }) { userErrors { code } } }', { id }, admin);
     expect(start.data?.startVirtualMachine.userErrors).toEqual([]);
     await vmEvents.next((e) => e.virtualMachineChanged.virtualMachine.state === 'RUNNING');
+    await taskEvents.next((e) => e.taskChanged.kind === 'VM_START' && e.taskChanged.state === 'SUCCEEDED');
 
     const del = await t.gql<{ deleteVirtualMachine: { task: { id: string } | null; userErrors: { code: string }[] } }>('mutation($id: ID!) { deleteVirtualMachine(input: { id: $id, force: true }) { task { id } userErrors { code } } }', { id }, admin);
     expect(del.data?.deleteVirtualMachine.userErrors).toEqual([]);

@@ -18,6 +18,8 @@ export function wsClient(httpUrl: string, token: string | undefined, onClose?: (
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
     retryAttempts: 0,
     lazy: false,
+    // Refused connections are asserted through onClose; graphql-ws would also log them.
+    onNonLazyError: () => undefined,
     on: { closed: (e) => onClose?.((e as { code: number }).code) },
   });
 }
