@@ -3,7 +3,7 @@
 // processes, the supergraph composer and the tests all build subgraphs through here, so they
 // cannot drift apart.
 import type { AgentConnector } from '../agents-client/src';
-import type { AuditSink, ControlPlaneSettings, Coordination, Database, EventBus, SharedSecrets, Subgraph, SubgraphName } from './platform/src';
+import type { AuditSink, ControlPlaneSettings, Coordination, LeaderController, Database, EventBus, SharedSecrets, Subgraph, SubgraphName } from './platform/src';
 import { createComputeSubgraph, createVmController } from './compute/src';
 import { createHostMonitor, createInfrastructureSubgraph } from './infrastructure/src';
 import { createStorageNetworkSubgraph } from './storage-network/src';
@@ -12,12 +12,6 @@ import { createOpsSubgraph } from './ops/src';
 export interface Logger {
   info(msg: string): void;
   warn(msg: string): void;
-}
-
-/** A loop that runs beside a subgraph while this process leads it (host monitor, VM controller). */
-export interface Controller {
-  start(): void;
-  stop(): Promise<void>;
 }
 
 export interface SubgraphDeps {
@@ -34,7 +28,7 @@ export interface SubgraphDeps {
 export interface BuiltSubgraph {
   subgraph: Subgraph;
   /** Not started: the caller starts them once the process serves requests. */
-  controllers: Controller[];
+  controllers: LeaderController[];
 }
 
 export async function createSubgraph(name: SubgraphName, deps: SubgraphDeps): Promise<BuiltSubgraph> {

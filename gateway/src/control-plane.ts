@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { loadMigrations, MIGRATIONS_DIR, pendingMigrations, SUBGRAPH_NAMES, startSubgraphServer, type DatabaseHandle, type RunningServer, type SubgraphName } from '../../subgraphs/platform/src';
-import { createSubgraph, type Controller, type Logger } from '../../subgraphs/create-subgraphs';
+import type { LeaderController } from '../../subgraphs/platform/src';
+import { createSubgraph, type Logger } from '../../subgraphs/create-subgraphs';
 import { openRuntime } from '../../subgraphs/runtime';
 import { ensureBootstrapAdmin, verifyAccessToken } from '../../subgraphs/ops/src';
 import type { SimulatedFleet } from '../../agents-client/sim';
@@ -51,7 +52,7 @@ export async function startControlPlane(config: GatewayConfig, role: Role, log: 
   try {
     let subgraphUrls: Partial<Record<SubgraphName, string>> = config.subgraphUrls;
     let fleet: SimulatedFleet | null = null;
-    const controllers: Controller[] = [];
+    const controllers: LeaderController[] = [];
     if (role === 'all') {
       const admin = await ensureBootstrapAdmin(rt.db.prisma, { password: config.adminPassword });
       if (admin.generatedPassword) {

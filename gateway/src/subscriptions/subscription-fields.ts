@@ -59,10 +59,4 @@ export const SUBSCRIPTION_FIELDS: Record<string, SubscriptionField> = {
     snapshot: (e) => ({ __typename: 'Task', id: e.id, state: e.state, progress: e.progress, targetType: e.targetType, targetId: e.targetId }),
     shape: { kind: 'direct', rootQuery: 'task', typename: 'Task' },
   },
-  alertChanged: {
-    permission: 'alert:read',
-    channel: () => channels.alert.all,
-    snapshot: (e) => ({ __typename: 'Alert', id: e.id, state: e.state, severity: e.severity }),
-    shape: { kind: 'direct', rootQuery: 'alert', typename: 'Alert' },
-  },
 };

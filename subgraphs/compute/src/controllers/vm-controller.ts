@@ -12,7 +12,7 @@
 //    by a control plane that died are re-sent (same operation id) or settled;
 // 4. on losing leadership, closes every watch and stops writing.
 import type { AgentConnector, AgentEvent, EventWatch } from '../../../../agents-client/src';
-import { KeyedSerialQueue, type Coordination, type Leadership } from '../../../platform/src';
+import { KeyedSerialQueue, type Coordination, type LeaderController, type Leadership } from '../../../platform/src';
 import type { AgentTarget, HostSnapshotStorage } from '../data/host-snapshot.storage';
 import type { IdempotencyStorage } from '../data/idempotency.storage';
 import { describeError, type Logger } from '../services/logger';
@@ -24,14 +24,8 @@ import type { VmReconciler } from './vm-reconciler';
 /** The election the controller campaigns in. */
 export const VM_CONTROLLER_ELECTION = 'vm-controller';
 
-export interface VmController {
-  /** Campaigns for leadership and controls VMs while leading. Idempotent. */
-  start(): void;
-  /** Resigns, closes every watch and waits for the work in flight. */
-  stop(): Promise<void>;
-  /** Whether this process leads the controller now. */
-  isLeading(): boolean;
-}
+/** Follows agent events and reconciles VMs while leading; stop() closes every watch. */
+export type VmController = LeaderController;
 
 export interface VmControllerDeps {
   hosts: Pick<HostSnapshotStorage, 'agentTargets'>;

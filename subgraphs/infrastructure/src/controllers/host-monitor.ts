@@ -15,7 +15,7 @@
 // A failure concerning one host is logged and retried; it never stops the others.
 
 import type { AgentConnector } from '../../../../agents-client/src';
-import type { ChangePublisher, Coordination, EventBus, Leadership } from '../../../platform/src';
+import type { ChangePublisher, Coordination, EventBus, LeaderController, Leadership } from '../../../platform/src';
 import type { HostStorage } from '../data/host.storage';
 import { allocatableOf, type OvercommitRatios } from '../domain/host';
 import { leaseTtlMs, type HeartbeatPolicy } from '../domain/host-health';
@@ -27,14 +27,8 @@ export { DEFAULT_RESYNC_INTERVAL_MS } from './monitor-term';
 /** The election the monitor campaigns in. */
 export const HOST_MONITOR_ELECTION = 'host-monitor';
 
-export interface HostMonitor {
-  /** Campaigns for leadership and monitors while leading. Idempotent. */
-  start(): void;
-  /** Resigns, closes every watch and waits for the writes in flight. */
-  stop(): Promise<void>;
-  /** Whether this process leads the monitor now. */
-  isLeading(): boolean;
-}
+/** Follows host heartbeats while leading; stop() closes every watch and waits for writes. */
+export type HostMonitor = LeaderController;
 
 export interface HostMonitorDeps {
   storage: Pick<HostStorage, 'watchTargets' | 'allocatableRows' | 'replaceAllocatable' | 'recordHeartbeat' | 'transitionPhase'>;

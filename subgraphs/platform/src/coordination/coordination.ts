@@ -29,6 +29,19 @@ export interface HeartbeatLeases {
   forget(hostId: string): Promise<void>;
 }
 
+/**
+ * A loop that does its work only while this process is the elected leader of its election
+ * (the host monitor, the VM controller). Every replica starts one; one of them works.
+ */
+export interface LeaderController {
+  /** Campaigns for leadership and works while leading. Idempotent. */
+  start(): void;
+  /** Resigns, closes what it opened and waits for the work in flight. */
+  stop(): Promise<void>;
+  /** Whether this process leads now. */
+  isLeading(): boolean;
+}
+
 export interface Locks {
   /** Runs fn holding the named lock; waits up to timeoutMs for it. */
   withLock<T>(name: string, fn: () => Promise<T>, timeoutMs?: number): Promise<T>;

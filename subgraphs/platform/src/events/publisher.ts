@@ -3,8 +3,6 @@ import {
   hostChannels,
   taskChannels,
   vmChannels,
-  channels,
-  type AlertChangedEvent,
   type HostChangedEvent,
   type TaskChangedEvent,
   type VmChangedEvent,
@@ -27,10 +25,6 @@ export class ChangePublisher {
 
   task(e: TaskChangedEvent): Promise<void> {
     return this.fanOut(taskChannels(e), e);
-  }
-
-  alert(e: AlertChangedEvent): Promise<void> {
-    return this.fanOut([channels.alert.all], e);
   }
 
   private async fanOut(list: string[], payload: object): Promise<void> {

@@ -45,20 +45,10 @@ export interface TaskChangedEvent {
   at: string;
 }
 
-export interface AlertChangedEvent {
-  kind: ChangeKind;
-  id: string;
-  version: number;
-  state: string;
-  severity: string;
-  at: string;
-}
-
 export const channels = {
   vm: { all: 'lq.vm', one: (id: string) => `lq.vm.id.${id}`, project: (projectId: string) => `lq.vm.project.${projectId}` },
   host: { all: 'lq.host', one: (id: string) => `lq.host.id.${id}` },
   task: { all: 'lq.task', one: (id: string) => `lq.task.id.${id}`, target: (targetId: string) => `lq.task.target.${targetId}` },
-  alert: { all: 'lq.alert' },
 } as const;
 
 /** Every channel a VM change goes to. */
